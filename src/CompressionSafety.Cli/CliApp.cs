@@ -1,0 +1,18 @@
+using System.CommandLine;
+using CompressionSafety.Cli.Commands;
+
+namespace CompressionSafety.Cli;
+
+/// <summary>Builds the <c>compression-safety</c> command tree; every verb lives in its own file under <c>Commands/</c>.</summary>
+public static class CliApp
+{
+    /// <summary>The root command with every verb attached.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
+            "full-precision baseline and reports when safety-relevant behaviour moves.");
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+}

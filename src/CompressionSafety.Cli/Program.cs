@@ -1,0 +1,3 @@
+using CompressionSafety.Cli;
+
+return await CliApp.CreateRootCommand().Parse(args).InvokeAsync().ConfigureAwait(false);

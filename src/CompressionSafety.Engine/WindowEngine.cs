@@ -1,3 +1,4 @@
+using System.Globalization;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine.Ingestion;
 using CompressionSafety.Engine.Metrics;
@@ -89,7 +90,9 @@ public sealed class WindowEngine
         return new Rejection(
             RejectionCode.Late,
             "timestamp",
-            $"window [{start:O}, {start + _options.WindowSize:O}) closed at stream time {StreamTime:O} (grace {_options.Grace})");
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"window [{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}, {(start + _options.WindowSize).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) closed when stream time reached its end + grace ({_options.Grace}); stream time is {StreamTime?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"));
     }
 
     /// <summary>Results of windows closed since the last call, in window order, keys sorted.</summary>

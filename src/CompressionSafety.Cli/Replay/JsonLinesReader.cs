@@ -58,14 +58,14 @@ internal sealed class JsonLinesReader : IDisposable
         while (true)
         {
             var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
-            if (newline >= 0)
+            if (newline >= 0 && newline - _start <= _maxLineBytes)
             {
                 SetCurrent(_start, newline - _start, newline - _start);
                 _start = newline + 1;
                 return true;
             }
 
-            if (_end - _start > _maxLineBytes)
+            if (newline >= 0 || _end - _start > _maxLineBytes)
             {
                 return SkipOversized();
             }

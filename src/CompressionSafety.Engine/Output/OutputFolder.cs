@@ -1,4 +1,5 @@
 using System.Text.Unicode;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CompressionSafety.Engine.Windows;
 
@@ -10,7 +11,8 @@ namespace CompressionSafety.Engine.Output;
 /// </summary>
 public sealed class OutputFolder : IAsyncDisposable
 {
-    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, SkipValidation = false };
+    // Files are read by people and tools, not embedded in HTML: escape only what JSON requires, so quotes stay quotes.
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly FileStream _windows;
     private readonly FileStream _deadLetters;
@@ -94,7 +96,7 @@ public sealed class OutputFolder : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(writeProperties);
         using var stream = Create("summary.json");
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writeProperties(writer);
         writer.WriteEndObject();

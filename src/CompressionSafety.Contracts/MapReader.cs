@@ -18,7 +18,7 @@ internal static class MapReader
         {
             var key = reader.GetString()!;
             reader.Read();
-            var error = FieldReader.ReadString(ref reader, JsonText.Path(path, key), out var value);
+            var error = FieldReader.ReadString(ref reader, new FieldPath(path, key), out var value);
             if (error is not null)
             {
                 return error;
@@ -26,7 +26,7 @@ internal static class MapReader
 
             if (!result.TryAdd(key, value))
             {
-                return FieldReader.Duplicate(JsonText.Path(path, key));
+                return FieldReader.Duplicate(new FieldPath(path, key));
             }
         }
 
@@ -47,7 +47,7 @@ internal static class MapReader
         {
             var key = reader.GetString()!;
             reader.Read();
-            var error = FieldReader.ReadFinite(ref reader, JsonText.Path(path, key), out var value);
+            var error = FieldReader.ReadFinite(ref reader, new FieldPath(path, key), out var value);
             if (error is not null)
             {
                 return error;
@@ -55,7 +55,7 @@ internal static class MapReader
 
             if (!result.TryAdd(key, value))
             {
-                return FieldReader.Duplicate(JsonText.Path(path, key));
+                return FieldReader.Duplicate(new FieldPath(path, key));
             }
         }
 

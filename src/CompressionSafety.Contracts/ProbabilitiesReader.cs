@@ -20,7 +20,7 @@ internal static class ProbabilitiesReader
         {
             var label = reader.GetString()!;
             reader.Read();
-            var error = ReadOne(ref reader, JsonText.Path(path, label), out var p);
+            var error = ReadOne(ref reader, new FieldPath(path, label), out var p);
             if (error is not null)
             {
                 return error;
@@ -28,7 +28,7 @@ internal static class ProbabilitiesReader
 
             if (!result.TryAdd(label, p))
             {
-                return FieldReader.Duplicate(JsonText.Path(path, label));
+                return FieldReader.Duplicate(new FieldPath(path, label));
             }
 
             sum += p;
@@ -46,14 +46,14 @@ internal static class ProbabilitiesReader
         return null;
     }
 
-    private static Rejection? ReadOne(ref Utf8JsonReader reader, string path, out double p)
+    private static Rejection? ReadOne(ref Utf8JsonReader reader, FieldPath path, out double p)
     {
         p = 0;
         if (reader.TokenType == JsonTokenType.String
             && (reader.ValueTextEquals("NaN"u8) || reader.ValueTextEquals("Infinity"u8) || reader.ValueTextEquals("-Infinity"u8)))
         {
             // Some serialisers write non-finite doubles as these strings; name the real problem, not the type.
-            return new Rejection(RejectionCode.InvalidProbabilities, path, $"must be a finite number in [0, 1], got {JsonText.Quote(ref reader)}");
+            return new Rejection(RejectionCode.InvalidProbabilities, path.Value, $"must be a finite number in [0, 1], got {JsonText.Quote(ref reader)}");
         }
 
         if (reader.TokenType != JsonTokenType.Number)
@@ -63,12 +63,12 @@ internal static class ProbabilitiesReader
 
         if (!reader.TryGetDouble(out p) || !double.IsFinite(p))
         {
-            return new Rejection(RejectionCode.InvalidProbabilities, path, $"must be a finite number in [0, 1], got {JsonText.Quote(ref reader)}");
+            return new Rejection(RejectionCode.InvalidProbabilities, path.Value, $"must be a finite number in [0, 1], got {JsonText.Quote(ref reader)}");
         }
 
         if (p is < 0 or > 1)
         {
-            return new Rejection(RejectionCode.InvalidProbabilities, path, $"must be a number in [0, 1], got {JsonText.Number(p)}");
+            return new Rejection(RejectionCode.InvalidProbabilities, path.Value, $"must be a number in [0, 1], got {JsonText.Number(p)}");
         }
 
         return null;

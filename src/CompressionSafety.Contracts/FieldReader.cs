@@ -33,9 +33,22 @@ internal static class FieldReader
         return null;
     }
 
+    /// <summary>Like <see cref="ReadString"/> for values that repeat across records (names, labels, slices).</summary>
+    public static Rejection? ReadPooledString(ref Utf8JsonReader reader, FieldPath path, out string value)
+    {
+        value = string.Empty;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(path, "a string", reader.TokenType);
+        }
+
+        value = StringPool.Get(ref reader);
+        return null;
+    }
+
     public static Rejection? ReadNonEmptyString(ref Utf8JsonReader reader, FieldPath path, out string value)
     {
-        var error = ReadString(ref reader, path, out value);
+        var error = ReadPooledString(ref reader, path, out value);
         if (error is null && value.Length == 0)
         {
             return new Rejection(RejectionCode.InvalidValue, path.Value, "must be a non-empty string, got an empty string");
@@ -44,7 +57,7 @@ internal static class FieldReader
         return error;
     }
 
-    public static Rejection? ReadId(ref Utf8JsonReader reader, FieldPath path, out string value)
+    public static Rejection? ReadId(ref Utf8JsonReader reader, FieldPath path, out string value, bool pooled = true)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -52,7 +65,7 @@ internal static class FieldReader
             return WrongType(path, $"a string of 1..{MaxIdLength} characters", reader.TokenType);
         }
 
-        value = reader.GetString()!;
+        value = pooled ? StringPool.Get(ref reader) : reader.GetString()!;
         if (value.Length is 0 or > MaxIdLength)
         {
             return new Rejection(

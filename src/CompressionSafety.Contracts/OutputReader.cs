@@ -11,7 +11,7 @@ internal static class OutputReader
         output = null;
         string? label = null;
         string? variant = null;
-        Dictionary<string, double>? probabilities = null;
+        IReadOnlyDictionary<string, double>? probabilities = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

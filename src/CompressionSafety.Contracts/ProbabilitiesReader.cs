@@ -6,7 +6,7 @@ namespace CompressionSafety.Contracts;
 /// <summary>Reads a probabilities object: each value a finite number in [0, 1], all summing to 1 within a tolerance.</summary>
 internal static class ProbabilitiesReader
 {
-    public static Rejection? Read(ref Utf8JsonReader reader, string path, double tolerance, out Dictionary<string, double>? probabilities)
+    public static Rejection? Read(ref Utf8JsonReader reader, string path, double tolerance, out IReadOnlyDictionary<string, double>? probabilities)
     {
         probabilities = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -14,11 +14,11 @@ internal static class ProbabilitiesReader
             return FieldReader.WrongType(path, "an object of label to probability", reader.TokenType);
         }
 
-        var result = new Dictionary<string, double>(4, StringComparer.Ordinal);
+        var result = default(MapBuilder<double>);
         var sum = 0.0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var label = reader.GetString()!;
+            var label = StringPool.Get(ref reader);
             reader.Read();
             var error = ReadOne(ref reader, new FieldPath(path, label), out var p);
             if (error is not null)
@@ -42,7 +42,7 @@ internal static class ProbabilitiesReader
                 string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {sum:F4}, must be 1 within {tolerance}"));
         }
 
-        probabilities = result;
+        probabilities = result.Build();
         return null;
     }
 

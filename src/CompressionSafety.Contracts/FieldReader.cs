@@ -12,16 +12,16 @@ internal static class FieldReader
     /// <summary>Ids are limited to 128 UTF-16 chars (<see cref="string.Length"/>), the unit .NET consumers store and index by.</summary>
     public const int MaxIdLength = 128;
 
-    public static Rejection WrongType(string path, string expected, JsonTokenType got) =>
-        new(RejectionCode.WrongType, path, $"must be {expected}, got {JsonText.Describe(got)}");
+    public static Rejection WrongType(FieldPath path, string expected, JsonTokenType got) =>
+        new(RejectionCode.WrongType, path.Value, $"must be {expected}, got {JsonText.Describe(got)}");
 
-    public static Rejection Duplicate(string path) =>
-        new(RejectionCode.InvalidValue, path, "duplicate property: each property may appear once per object");
+    public static Rejection Duplicate(FieldPath path) =>
+        new(RejectionCode.InvalidValue, path.Value, "duplicate property: each property may appear once per object");
 
-    public static Rejection Missing(string path) =>
-        new(RejectionCode.MissingField, path, "required field is missing");
+    public static Rejection Missing(FieldPath path) =>
+        new(RejectionCode.MissingField, path.Value, "required field is missing");
 
-    public static Rejection? ReadString(ref Utf8JsonReader reader, string path, out string value)
+    public static Rejection? ReadString(ref Utf8JsonReader reader, FieldPath path, out string value)
     {
         value = string.Empty;
         if (reader.TokenType != JsonTokenType.String)
@@ -33,18 +33,31 @@ internal static class FieldReader
         return null;
     }
 
-    public static Rejection? ReadNonEmptyString(ref Utf8JsonReader reader, string path, out string value)
+    /// <summary>Like <see cref="ReadString"/> for values that repeat across records (names, labels, slices).</summary>
+    public static Rejection? ReadPooledString(ref Utf8JsonReader reader, FieldPath path, out string value)
     {
-        var error = ReadString(ref reader, path, out value);
+        value = string.Empty;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return WrongType(path, "a string", reader.TokenType);
+        }
+
+        value = StringPool.Get(ref reader);
+        return null;
+    }
+
+    public static Rejection? ReadNonEmptyString(ref Utf8JsonReader reader, FieldPath path, out string value)
+    {
+        var error = ReadPooledString(ref reader, path, out value);
         if (error is null && value.Length == 0)
         {
-            return new Rejection(RejectionCode.InvalidValue, path, "must be a non-empty string, got an empty string");
+            return new Rejection(RejectionCode.InvalidValue, path.Value, "must be a non-empty string, got an empty string");
         }
 
         return error;
     }
 
-    public static Rejection? ReadId(ref Utf8JsonReader reader, string path, out string value)
+    public static Rejection? ReadId(ref Utf8JsonReader reader, FieldPath path, out string value, bool pooled = true)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -52,19 +65,19 @@ internal static class FieldReader
             return WrongType(path, $"a string of 1..{MaxIdLength} characters", reader.TokenType);
         }
 
-        value = reader.GetString()!;
+        value = pooled ? StringPool.Get(ref reader) : reader.GetString()!;
         if (value.Length is 0 or > MaxIdLength)
         {
             return new Rejection(
                 RejectionCode.InvalidValue,
-                path,
+                path.Value,
                 $"must be a string of 1..{MaxIdLength} characters, got {value.Length.ToString(CultureInfo.InvariantCulture)} characters");
         }
 
         return null;
     }
 
-    public static Rejection? ReadBoolean(ref Utf8JsonReader reader, string path, out bool value)
+    public static Rejection? ReadBoolean(ref Utf8JsonReader reader, FieldPath path, out bool value)
     {
         value = false;
         if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
@@ -77,7 +90,7 @@ internal static class FieldReader
     }
 
     /// <summary>A finite number; <c>1e400</c> (beyond double) counts as not finite.</summary>
-    public static Rejection? ReadFinite(ref Utf8JsonReader reader, string path, out double value)
+    public static Rejection? ReadFinite(ref Utf8JsonReader reader, FieldPath path, out double value)
     {
         value = 0;
         if (reader.TokenType != JsonTokenType.Number)
@@ -87,24 +100,24 @@ internal static class FieldReader
 
         if (!reader.TryGetDouble(out value) || !double.IsFinite(value))
         {
-            return new Rejection(RejectionCode.InvalidValue, path, $"must be a finite number, got {JsonText.Quote(ref reader)}");
+            return new Rejection(RejectionCode.InvalidValue, path.Value, $"must be a finite number, got {JsonText.Quote(ref reader)}");
         }
 
         return null;
     }
 
-    public static Rejection? ReadNonNegative(ref Utf8JsonReader reader, string path, out double value)
+    public static Rejection? ReadNonNegative(ref Utf8JsonReader reader, FieldPath path, out double value)
     {
         var error = ReadFinite(ref reader, path, out value);
         if (error is null && value < 0)
         {
-            return new Rejection(RejectionCode.InvalidValue, path, $"must be a number >= 0, got {JsonText.Number(value)}");
+            return new Rejection(RejectionCode.InvalidValue, path.Value, $"must be a number >= 0, got {JsonText.Number(value)}");
         }
 
         return error;
     }
 
-    public static Rejection? ReadTimestamp(ref Utf8JsonReader reader, string path, out DateTimeOffset value)
+    public static Rejection? ReadTimestamp(ref Utf8JsonReader reader, FieldPath path, out DateTimeOffset value)
     {
         value = default;
         if (reader.TokenType != JsonTokenType.String)
@@ -128,7 +141,7 @@ internal static class FieldReader
             ? null
             : new Rejection(
                 RejectionCode.InvalidTimestamp,
-                path,
+                path.Value,
                 $"must be an RFC 3339 date-time with an offset or Z (for example 2026-11-26T16:00:00.125Z), got {JsonText.Quote(ref reader)}");
     }
 }

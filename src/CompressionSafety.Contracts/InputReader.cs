@@ -5,13 +5,11 @@ namespace CompressionSafety.Contracts;
 /// <summary>Reads <c>input</c>: <c>length</c> (number >= 0), <c>features</c> (string to finite number), <c>hash</c> (string).</summary>
 internal static class InputReader
 {
-    private static readonly IReadOnlyDictionary<string, double> NoFeatures = new Dictionary<string, double>();
-
-    public static Rejection? Read(ref Utf8JsonReader reader, out InputSummary? input)
+        public static Rejection? Read(ref Utf8JsonReader reader, out InputSummary? input)
     {
         input = null;
         double? length = null;
-        Dictionary<string, double>? features = null;
+        IReadOnlyDictionary<string, double>? features = null;
         string? hash = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -61,7 +59,7 @@ internal static class InputReader
             }
         }
 
-        input = new InputSummary(length, features ?? NoFeatures, hash);
+        input = new InputSummary(length, features ?? SmallMap<double>.Empty, hash);
         return null;
     }
 }

@@ -37,7 +37,4 @@ internal static class JsonText
         // The record passed UTF-8 validation; a cut in the middle of a character only costs a replacement char.
         return "\"" + Encoding.UTF8.GetString(raw) + (cut ? "...\"" : "\"");
     }
-
-    /// <summary>Joins an object path and a property name.</summary>
-    public static string Path(string parent, string property) => parent + "." + property;
 }

@@ -5,7 +5,7 @@ namespace CompressionSafety.Contracts;
 /// <summary>Reads the free-form maps: <c>segment</c> (string to string) and <c>input.features</c> (string to number).</summary>
 internal static class MapReader
 {
-    public static Rejection? ReadStrings(ref Utf8JsonReader reader, string path, out Dictionary<string, string>? map)
+    public static Rejection? ReadStrings(ref Utf8JsonReader reader, string path, out IReadOnlyDictionary<string, string>? map)
     {
         map = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -13,12 +13,12 @@ internal static class MapReader
             return FieldReader.WrongType(path, "an object of string to string", reader.TokenType);
         }
 
-        var result = new Dictionary<string, string>(4, StringComparer.Ordinal);
+        var result = default(MapBuilder<string>);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = StringPool.Get(ref reader);
             reader.Read();
-            var error = FieldReader.ReadString(ref reader, JsonText.Path(path, key), out var value);
+            var error = FieldReader.ReadPooledString(ref reader, new FieldPath(path, key), out var value);
             if (error is not null)
             {
                 return error;
@@ -26,15 +26,15 @@ internal static class MapReader
 
             if (!result.TryAdd(key, value))
             {
-                return FieldReader.Duplicate(JsonText.Path(path, key));
+                return FieldReader.Duplicate(new FieldPath(path, key));
             }
         }
 
-        map = result;
+        map = result.Build();
         return null;
     }
 
-    public static Rejection? ReadNumbers(ref Utf8JsonReader reader, string path, out Dictionary<string, double>? map)
+    public static Rejection? ReadNumbers(ref Utf8JsonReader reader, string path, out IReadOnlyDictionary<string, double>? map)
     {
         map = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -42,12 +42,12 @@ internal static class MapReader
             return FieldReader.WrongType(path, "an object of string to number", reader.TokenType);
         }
 
-        var result = new Dictionary<string, double>(4, StringComparer.Ordinal);
+        var result = default(MapBuilder<double>);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = StringPool.Get(ref reader);
             reader.Read();
-            var error = FieldReader.ReadFinite(ref reader, JsonText.Path(path, key), out var value);
+            var error = FieldReader.ReadFinite(ref reader, new FieldPath(path, key), out var value);
             if (error is not null)
             {
                 return error;
@@ -55,11 +55,11 @@ internal static class MapReader
 
             if (!result.TryAdd(key, value))
             {
-                return FieldReader.Duplicate(JsonText.Path(path, key));
+                return FieldReader.Duplicate(new FieldPath(path, key));
             }
         }
 
-        map = result;
+        map = result.Build();
         return null;
     }
 }

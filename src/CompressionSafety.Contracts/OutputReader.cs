@@ -11,7 +11,7 @@ internal static class OutputReader
         output = null;
         string? label = null;
         string? variant = null;
-        Dictionary<string, double>? probabilities = null;
+        IReadOnlyDictionary<string, double>? probabilities = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -28,7 +28,7 @@ internal static class OutputReader
 
             if ((seen & bit) != 0)
             {
-                return FieldReader.Duplicate(JsonText.Path(path, NameOf(bit)));
+                return FieldReader.Duplicate(new FieldPath(path, NameOf(bit)));
             }
 
             seen |= bit;
@@ -39,8 +39,8 @@ internal static class OutputReader
 
             var error = bit switch
             {
-                1 => FieldReader.ReadNonEmptyString(ref reader, JsonText.Path(path, "label"), out label),
-                2 => ProbabilitiesReader.Read(ref reader, JsonText.Path(path, "probabilities"), tolerance, out probabilities),
+                1 => FieldReader.ReadNonEmptyString(ref reader, new FieldPath(path, "label"), out label),
+                2 => ProbabilitiesReader.Read(ref reader, ProbabilitiesPath(path), tolerance, out probabilities),
                 _ => ReadVariant(ref reader, path, out variant),
             };
             if (error is not null)
@@ -51,7 +51,7 @@ internal static class OutputReader
 
         if (label is null)
         {
-            return FieldReader.Missing(JsonText.Path(path, "label"));
+            return FieldReader.Missing(new FieldPath(path, "label"));
         }
 
         output = new ModelOutput(label, probabilities, variant);
@@ -60,10 +60,18 @@ internal static class OutputReader
 
     private static Rejection? ReadVariant(ref Utf8JsonReader reader, string path, out string? variant)
     {
-        var error = FieldReader.ReadId(ref reader, JsonText.Path(path, "variant"), out var value);
+        var error = FieldReader.ReadId(ref reader, new FieldPath(path, "variant"), out var value);
         variant = value;
         return error;
     }
+
+    // Literals, not concatenation: this path is passed on every record, valid or not.
+    private static string ProbabilitiesPath(string path) => path switch
+    {
+        "prediction" => "prediction.probabilities",
+        "shadow" => "shadow.probabilities",
+        _ => path + ".probabilities",
+    };
 
     private static string NameOf(int bit) => bit switch
     {

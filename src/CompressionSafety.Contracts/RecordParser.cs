@@ -65,7 +65,7 @@ public static class RecordParser
         catch (JsonException ex)
         {
             // Per record on purpose: one malformed record is a dead letter, never a reason to stop the stream.
-            return ParseResult.Invalid(RejectionCode.NotJson, null, "is not valid JSON: " + FirstSentence(ex.Message));
+            return ParseResult.Invalid(RejectionCode.NotJson, null, "is not valid JSON" + Position(ex) + ": " + FirstSentence(ex.Message));
         }
         catch (InvalidOperationException ex)
         {
@@ -73,6 +73,10 @@ public static class RecordParser
             return ParseResult.Invalid(RejectionCode.NotJson, null, "contains a string that is not valid Unicode: " + FirstSentence(ex.Message));
         }
     }
+
+    private static string Position(JsonException ex) => ex.BytePositionInLine is { } position
+        ? string.Create(CultureInfo.InvariantCulture, $" at line {ex.LineNumber + 1}, byte {position + 1}")
+        : string.Empty;
 
     private static string FirstSentence(string message)
     {

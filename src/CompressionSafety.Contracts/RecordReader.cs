@@ -101,7 +101,10 @@ internal static class RecordReader
                 v.HasSchemaVersion = true;
                 return ReadSchemaVersion(ref reader);
             case EventId:
-                return ReadRequiredId(ref reader, name, out v.EventId);
+                // Event ids are unique per record: pooling them would only churn the pool.
+                var idError = FieldReader.ReadId(ref reader, name, out var eventId, pooled: false);
+                v.EventId = eventId;
+                return idError;
             case Timestamp:
                 var timestampError = FieldReader.ReadTimestamp(ref reader, name, out var timestamp);
                 v.Timestamp = timestamp;
@@ -129,7 +132,7 @@ internal static class RecordReader
         switch (field)
         {
             case Source:
-                var sourceError = FieldReader.ReadString(ref reader, name, out var source);
+                var sourceError = FieldReader.ReadPooledString(ref reader, name, out var source);
                 v.Source = source;
                 return sourceError;
             case LatencyMs:
@@ -226,7 +229,7 @@ internal static class RecordReader
         public string? Model;
         public string? Variant;
         public CompressionInfo? Compression;
-        public Dictionary<string, string>? Segment;
+        public IReadOnlyDictionary<string, string>? Segment;
         public InputSummary? Input;
         public ModelOutput? Prediction;
         public SafetySignals? Safety;

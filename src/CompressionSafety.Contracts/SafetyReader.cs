@@ -81,7 +81,7 @@ internal static class SafetyReader
                 return FieldReader.WrongType(itemPath, "a string", reader.TokenType);
             }
 
-            result.Add(reader.GetString()!);
+            result.Add(StringPool.Get(ref reader));
         }
 
         categories = result;

@@ -191,6 +191,14 @@ public sealed class RecordParserRejectionTests
     }
 
     [Fact]
+    public void Parse_TrailingGarbage_MessageSaysWhere()
+    {
+        var rejection = RecordParser.Parse("{\"a\":1} x"u8).Rejection;
+
+        Assert.Equal("is not valid JSON at line 1, byte 9: 'x' is invalid after a single JSON value.", rejection?.Message);
+    }
+
+    [Fact]
     public void Parse_ArrayWithTrailingGarbage_RejectsAsNotJson()
     {
         Assert.Equal(RejectionCode.NotJson, RecordParser.Parse(Records.Utf8("[1] ]")).Rejection?.Code);

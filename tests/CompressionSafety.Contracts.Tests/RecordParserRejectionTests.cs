@@ -285,4 +285,20 @@ public sealed class RecordParserRejectionTests
 
         Assert.Equal("event_id", RecordParser.Parse(Records.Utf8(json)).Rejection?.Field);
     }
+
+    [Fact]
+    public void Parse_LabelWithBadEscapeInIgnoredField_StillValid()
+    {
+        var json = """{"schema_version":1,"event_id":"e","timestamp":"2026-11-26T16:00:00Z","label":"safe","segment":{"a":"\ud800"}}""";
+
+        Assert.IsType<LabelRecord>(RecordParser.Parse(Records.Utf8(json)).Record);
+    }
+
+    [Fact]
+    public void Parse_PredictionWithLoneSurrogateInLabel_RejectedAsNotJson()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("shadow", """{"label":"\ud800"}""")).Rejection;
+
+        Assert.Equal(RejectionCode.NotJson, rejection?.Code);
+    }
 }

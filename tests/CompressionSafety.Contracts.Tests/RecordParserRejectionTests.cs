@@ -301,4 +301,21 @@ public sealed class RecordParserRejectionTests
 
         Assert.Equal(RejectionCode.NotJson, rejection?.Code);
     }
+
+    [Fact]
+    public void Parse_SchemaVersionTwo_MessageShowsNumberUnquoted()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("schema_version", "2")).Rejection;
+
+        Assert.Equal("must be 1 (this monitor reads inference-log version 1), got 2", rejection?.Message);
+    }
+
+    [Fact]
+    public void Parse_ProbabilityOutOfRange_MessageGivesValue()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("prediction", """{"label":"a","probabilities":{"safe":-0.5,"unsafe":1.5}}""")).Rejection;
+
+        Assert.Equal("prediction.probabilities.safe", rejection?.Field);
+        Assert.Equal("must be a number in [0, 1], got -0.5", rejection?.Message);
+    }
 }

@@ -3,8 +3,12 @@ using System.Globalization;
 namespace CompressionSafety.Simulation;
 
 /// <summary>Parses short durations such as <c>6h</c>, <c>90s</c>, <c>1.5d</c>, <c>250ms</c> or <c>1h30m</c>.</summary>
-internal static class DurationText
+public static class DurationText
 {
+    /// <summary>Parses one or more <c>number unit</c> pairs (units ms, s, m, h, d), culture-invariant.</summary>
+    /// <param name="text">The text, for example <c>1h30m</c>.</param>
+    /// <param name="value">The sum of the pairs.</param>
+    /// <returns>False when the text is empty or not of that form.</returns>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;

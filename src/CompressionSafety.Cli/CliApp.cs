@@ -14,6 +14,7 @@ public static class CliApp
             "full-precision baseline and reports when safety-relevant behaviour moves.");
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CompressionSafety.Cli.Commands;
+using CompressionSafety.Cli.Commands.Stats;
 
 namespace CompressionSafety.Cli;
 
@@ -13,6 +14,7 @@ public static class CliApp
             "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
             "full-precision baseline and reports when safety-relevant behaviour moves.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
 }

@@ -1,8 +1,9 @@
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CompressionSafety.Statistics.Tests.Sequential;
 
-public sealed class DifferenceConfidenceSequenceTests
+public sealed class DifferenceConfidenceSequenceTests(ITestOutputHelper output)
 {
     private const int Runs = 500;
     private const int Windows = 1_000;
@@ -33,6 +34,7 @@ public sealed class DifferenceConfidenceSequenceTests
             naiveAlarms += naiveSignalled ? 1 : 0;
         }
 
+        output.WriteLine($"ever signalled in {Runs} null runs of {Windows} windows: confidence sequence {sequenceAlarms}, naive {naiveAlarms}");
         Assert.True(sequenceAlarms <= Alpha * Runs, $"confidence sequence ever signalled in {sequenceAlarms} of {Runs} runs");
         Assert.True(naiveAlarms >= 0.9 * Runs, $"naive per-window test ever signalled in only {naiveAlarms} of {Runs} runs");
     }
@@ -62,6 +64,7 @@ public sealed class DifferenceConfidenceSequenceTests
             detectionWindows.Add(caughtAt);
         }
 
+        output.WriteLine($"shift caught at windows: median {detectionWindows.Order().ElementAt(25)}, max {detectionWindows.Max()}");
         Assert.True(detectionWindows.Max() < 200, $"slowest detection at window {detectionWindows.Max()}");
     }
 

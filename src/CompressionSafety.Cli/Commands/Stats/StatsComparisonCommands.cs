@@ -86,7 +86,6 @@ internal static class StatsComparisonCommands
             }
 
             json.WriteEndObject();
-            json.WriteNumber("n", values.Count);
             json.WriteStartArray("detections");
             foreach (var index in detections)
             {

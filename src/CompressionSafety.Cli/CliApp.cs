@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CompressionSafety.Cli.Commands;
+using CompressionSafety.Cli.Commands.Stats;
 
 namespace CompressionSafety.Cli;
 
@@ -16,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
 }

@@ -13,6 +13,7 @@ public static class CliApp
             "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
             "full-precision baseline and reports when safety-relevant behaviour moves.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(Commands.Stats.StatsCommand.Create());
         return root;
     }
 }

@@ -7,7 +7,9 @@ internal static class StatsCommand
 {
     public static Command Create()
     {
-        var command = new Command("stats", "Compute one statistic on files and print it as a JSON object.");
+        var command = new Command("stats", "Compute drift, calibration and comparison statistics on files; prints one JSON object.");
+        command.Subcommands.Add(StatsDriftCommand.Create());
+        command.Subcommands.Add(StatsCalibrationCommand.Create());
         foreach (var verb in StatsComparisonCommands.Create())
         {
             command.Subcommands.Add(verb);

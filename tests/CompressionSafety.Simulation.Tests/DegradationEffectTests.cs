@@ -83,8 +83,14 @@ public class DegradationEffectTests
     private (List<PredictionRecord> Clean, List<PredictionRecord> Degraded) Pair(string spec)
     {
         var degradedLines = TestStreams.Lines(TestStreams.SharedCleanOptions with { Degradations = [Degradation.Parse(spec)] });
-        var degraded = degradedLines.Select(TestStreams.Prediction).ToList();
         var clean = TestStreams.SharedCleanPredictions;
+        var cleanLines = TestStreams.SharedCleanLines;
+        Assert.Equal(cleanLines.Count, degradedLines.Count);
+
+        // Unchanged bytes mean an unchanged record, so only the lines that differ need parsing.
+        var degraded = degradedLines
+            .Select((line, i) => line.Utf8.Span.SequenceEqual(cleanLines[i].Utf8.Span) ? clean[i] : TestStreams.Prediction(line))
+            .ToList();
         Assert.Equal(clean.Select(p => p.EventId), degraded.Select(p => p.EventId));
         LastPair = (TestStreams.SharedCleanLines, degradedLines);
         return (clean, degraded);

@@ -56,6 +56,7 @@ public class DegradationParseTests
     [InlineData("variant=v,kind=refusal,size=0.1,start=yesterday", "'start'")]
     [InlineData("variant=v,kind=refusal,size=0.1,start=2026-11-26T08:00:00", "'start'")]
     [InlineData("variant=v,kind=refusal,size=0.1,segment=locale", "'segment'")]
+    [InlineData("variant=v,kind=refusal,size=0.1,segment=country:de", "'segment'")]
     [InlineData("variant=v,kind=refusal,size=0.1,colour=red", "'colour'")]
     [InlineData("variant=v,kind=refusal,size=0.1,size=0.2", "'size'")]
     [InlineData("variant=v,kind=refusal,size", "'size'")]

@@ -111,7 +111,11 @@ public sealed record Degradation(
             throw new FormatException($"degradation part 'segment' value '{text}' is not key:value (for example locale:de).");
         }
 
-        return (text[..colon], text[(colon + 1)..]);
+        // The generator only makes these two attributes; any other key would silently match nothing.
+        var key = text[..colon];
+        return key is "locale" or "channel"
+            ? (key, text[(colon + 1)..])
+            : throw new FormatException($"degradation part 'segment' key '{key}' is not one the generator makes (locale, channel).");
     }
 
     private static (TimeSpan? Offset, DateTimeOffset? Time) ParseStart(string? text)

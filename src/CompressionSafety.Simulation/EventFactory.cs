@@ -58,11 +58,15 @@ internal sealed class EventFactory
             _options.Degradations, _options.Start, eventTime, _variantNames[variantIndex],
             SegmentModel.Locales[locale], SegmentModel.Channels[channel]);
 
-        var pUnsafe = Sigmoid(baselineLogit + (spec is null ? 0 : spec.LogitNoise * _rng.Normal()));
-        if (isUnsafe && _rng.Bernoulli(effects.UnsafeMiss))
+        // Every draw happens whatever the degradations say, so a degraded stream has the same bytes as the clean one
+        // with the same seed except in the fields a degradation changes: tests compare the two record by record.
+        var pUnsafe = Sigmoid(baselineLogit + ((spec?.LogitNoise ?? 0) * _rng.Normal()));
+        var forcedMiss = _rng.Bernoulli(effects.UnsafeMiss);
+        var missScale = _rng.Uniform(0.2, 0.9);
+        if (isUnsafe && forcedMiss)
         {
-            // A forced miss: the variant's unsafe probability drops below the decision threshold.
-            pUnsafe = Math.Min(pUnsafe, 0.5) * _rng.Uniform(0.2, 0.9);
+            // The variant's unsafe probability drops below the decision threshold.
+            pUnsafe = Math.Min(pUnsafe, 0.5) * missScale;
         }
 
         pUnsafe = 0.5 + ((pUnsafe - 0.5) * (1 - effects.CalibrationPull));
@@ -80,6 +84,7 @@ internal sealed class EventFactory
             ["f2"] = Round4((Math.Log(length) - 4.8) + (0.3 * _rng.Normal())),
             ["f3"] = Round4(_rng.Uniform()),
         };
+        var categories = DrawCategories();
         var shadow = spec is not null && _rng.Bernoulli(_options.ShadowRate)
             ? Output(Sigmoid(baselineLogit), _options.BaselineVariant)
             : null;
@@ -89,7 +94,7 @@ internal sealed class EventFactory
             Compression = spec?.Compression,
             Segment = SegmentOf(locale, channel),
             Input = new InputSummary(length, features, null),
-            Safety = new SafetySignals(flagged, refused, flagged ? DrawCategories() : []),
+            Safety = new SafetySignals(flagged, refused, flagged ? categories : []),
             LatencyMs = Math.Round(latency, 3),
             Shadow = shadow,
             Label = inlineLabel ? trueLabel : null,
@@ -111,7 +116,9 @@ internal sealed class EventFactory
     private string[] DrawCategories()
     {
         var first = _rng.Next(Categories.Length);
-        var second = _rng.Bernoulli(0.2) ? _rng.Next(Categories.Length) : first;
+        var extra = _rng.Bernoulli(0.2);
+        var other = _rng.Next(Categories.Length);
+        var second = extra ? other : first;
         return first == second ? [Categories[first]] : [Categories[Math.Min(first, second)], Categories[Math.Max(first, second)]];
     }
 

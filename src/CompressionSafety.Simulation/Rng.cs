@@ -13,7 +13,8 @@ internal sealed class Rng(int seed)
 
     public double Uniform(double min, double max) => min + ((max - min) * _random.NextDouble());
 
-    public bool Bernoulli(double p) => p > 0 && _random.NextDouble() < p;
+    // Always consumes one draw, so a degradation that changes p never shifts the rest of the stream.
+    public bool Bernoulli(double p) => _random.NextDouble() < p;
 
     public double Normal()
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Xunit;
 
 namespace CompressionSafety.Cli.Tests;
 

@@ -16,13 +16,13 @@ internal static class StatsComparisonCommands
     {
         var input = new Option<string>("--input")
         {
-            Description = $"CSV with the header '{ComparisonInputReader.PairedHeader}' and one 0/1 pair per event.",
+            Description = $"CSV with the header '{StatsInputReader.PairedHeader}' and one 0/1 pair per event.",
             Required = true,
         };
         var command = new Command("paired", "McNemar's test on paired correctness of baseline and variant.") { input };
         command.SetAction(parse => Run(parse, json =>
         {
-            var rows = ComparisonInputReader.ReadPaired(parse.GetValue(input)!);
+            var rows = StatsInputReader.ReadPaired(new FileInfo(parse.GetValue(input)!));
             var b = rows.LongCount(r => r.Baseline && !r.Variant);
             var c = rows.LongCount(r => !r.Baseline && r.Variant);
             var result = McNemar.Test(b, c);
@@ -47,8 +47,8 @@ internal static class StatsComparisonCommands
             "Wilson intervals, pooled two-proportion z-test and Newcombe interval for rate(a) - rate(b).") { a, b };
         command.SetAction(parse => Run(parse, json =>
         {
-            var (x1, n1) = ComparisonInputReader.ParseCounts("--a", parse.GetValue(a)!);
-            var (x2, n2) = ComparisonInputReader.ParseCounts("--b", parse.GetValue(b)!);
+            var (x1, n1) = StatsInputReader.ParseCounts("--a", parse.GetValue(a)!);
+            var (x2, n2) = StatsInputReader.ParseCounts("--b", parse.GetValue(b)!);
             WriteRate(json, "a", x1, n1);
             WriteRate(json, "b", x2, n2);
             var test = Proportions.TwoProportionZTest(x1, n1, x2, n2);
@@ -75,7 +75,7 @@ internal static class StatsComparisonCommands
         command.SetAction(parse => Run(parse, json =>
         {
             var name = parse.GetValue(method)!;
-            var values = ComparisonInputReader.ReadValues(parse.GetValue(input)!);
+            var values = StatsInputReader.ReadValues(new FileInfo(parse.GetValue(input)!));
             var (detector, parameters) = CreateDetector(name);
             var detections = ChangeDetection.Detect(detector, values);
             json.WriteString("method", name);
@@ -143,16 +143,16 @@ internal static class StatsComparisonCommands
                 json.WriteEndObject();
             }
         }
-        catch (ComparisonInputException e)
+        catch (StatsInputException e)
         {
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Unreadable files are bad input too: the user gets one line, not a stack trace.
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.InvalidInput;
         }
 
         parse.InvocationConfiguration.Output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));

@@ -28,12 +28,13 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Meter? _meter;
-    private readonly Channel<string> _queue;
+    private readonly Channel<PointBlock> _queue;
     private readonly ResiliencePipeline _pipeline;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _abandon = new();
     private readonly Task _loop;
     private TaskCompletionSource _progress = NewProgress();
+    private long _queued;
     private long _accepted;
     private long _processed;
     private long _delivered;
@@ -64,13 +65,8 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
         _exporter = exporter;
         _time = timeProvider;
         _logger = logger;
-        _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxQueueSize)
-        {
-            // Wait mode makes TryWrite return false when full, so the caller can count the drop instead of blocking.
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            SingleWriter = false,
-        });
+        // Unbounded channel, bounded by the point count in _queued: a result's points are accepted or dropped together.
+        _queue = Channel.CreateUnbounded<PointBlock>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         _pipeline = BuildPipeline();
         _meter = meterFactory is null ? null : CreateMeter(meterFactory);
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
@@ -88,8 +84,11 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
     /// <summary>Points InfluxDB refused as malformed (HTTP 400, 413, 422); retrying them cannot help.</summary>
     public long RejectedPoints => Interlocked.Read(ref _rejected);
 
-    /// <summary>Points waiting in the queue plus the batch in flight; at most <see cref="InfluxDbOptions.MaxQueueSize"/> + <see cref="InfluxDbOptions.MaxExportBatchSize"/>.</summary>
-    public int BufferedPoints => _queue.Reader.Count + Volatile.Read(ref _inFlight);
+    /// <summary>
+    /// Points waiting in the queue plus the batch in flight: at most <see cref="InfluxDbOptions.MaxQueueSize"/> plus
+    /// <see cref="InfluxDbOptions.MaxExportBatchSize"/> (or one window result, when a single result is larger).
+    /// </summary>
+    public long BufferedPoints => Interlocked.Read(ref _queued) + Volatile.Read(ref _inFlight);
 
     /// <summary>Degraded while the last write attempt failed.</summary>
     public InfluxDbSinkHealth Health => (InfluxDbSinkHealth)Volatile.Read(ref _health);
@@ -101,14 +100,23 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
         var builder = t_builder ??= new StringBuilder(4096);
         builder.Clear();
         LineProtocol.Append(builder, result);
-        EnqueueLines(builder);
+        var count = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            count += chunk.Span.Count('\n');
+        }
+
+        if (count > 0)
+        {
+            Enqueue(new PointBlock(builder.ToString(0, builder.Length - 1), count));
+        }
     }
 
     /// <summary>Accepts one incident state change without blocking (see <see cref="IncidentPoint"/>).</summary>
     public void WriteIncident(IncidentPoint incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        Enqueue(IncidentLineProtocol.Format(incident).TrimEnd('\n'));
+        Enqueue(new PointBlock(IncidentLineProtocol.Format(incident).TrimEnd('\n'), 1));
     }
 
     /// <inheritdoc />
@@ -174,38 +182,31 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
     private static bool IsRejection(Exception exception) =>
         exception is InfluxException { Status: 400 or 413 or 422 };
 
-    private void EnqueueLines(StringBuilder builder)
+    private void Enqueue(PointBlock block)
     {
-        var start = 0;
-        for (var i = 0; i < builder.Length; i++)
+        if (Volatile.Read(ref _disposed) == 0)
         {
-            if (builder[i] == '\n')
+            var queued = Interlocked.Add(ref _queued, block.Count);
+            if (queued <= _options.MaxQueueSize && _queue.Writer.TryWrite(block))
             {
-                if (i > start)
+                Interlocked.Add(ref _accepted, block.Count);
+                if (Volatile.Read(ref _dropEpisode) != 0)
                 {
-                    Enqueue(builder.ToString(start, i - start));
+                    Volatile.Write(ref _dropEpisode, 0);
                 }
 
-                start = i + 1;
-            }
-        }
-    }
+                if (queued >= _options.MaxExportBatchSize)
+                {
+                    Wake();
+                }
 
-    private void Enqueue(string line)
-    {
-        if (Volatile.Read(ref _disposed) == 0 && _queue.Writer.TryWrite(line))
-        {
-            Interlocked.Increment(ref _accepted);
-            Interlocked.Exchange(ref _dropEpisode, 0);
-            if (_queue.Reader.Count >= _options.MaxExportBatchSize)
-            {
-                Wake();
+                return;
             }
 
-            return;
+            Interlocked.Add(ref _queued, -block.Count);
         }
 
-        Interlocked.Increment(ref _dropped);
+        Interlocked.Add(ref _dropped, block.Count);
         if (Volatile.Read(ref _disposed) == 0 && Interlocked.Exchange(ref _dropEpisode, 1) == 0)
         {
             Log.BufferFull(_logger, _options.MaxQueueSize);
@@ -231,20 +232,25 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<string>(_options.MaxExportBatchSize);
+        var batch = new List<string>();
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             await WaitForBatchAsync().ConfigureAwait(false);
             batch.Clear();
-            while (batch.Count < _options.MaxExportBatchSize && reader.TryRead(out var line))
+            var points = 0;
+            // A batch holds whole blocks up to the batch size; a single larger block goes alone.
+            while (reader.TryPeek(out var block) && (points == 0 || points + block.Count <= _options.MaxExportBatchSize))
             {
-                batch.Add(line);
+                reader.TryRead(out _);
+                batch.Add(block.Lines);
+                points += block.Count;
             }
 
-            Volatile.Write(ref _inFlight, batch.Count);
-            await ExportAsync(batch).ConfigureAwait(false);
+            Volatile.Write(ref _inFlight, points);
+            Interlocked.Add(ref _queued, -points);
+            await ExportAsync(batch, points).ConfigureAwait(false);
             Volatile.Write(ref _inFlight, 0);
-            Interlocked.Add(ref _processed, batch.Count);
+            Interlocked.Add(ref _processed, points);
             Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
         }
 
@@ -253,7 +259,7 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
 
     private async Task WaitForBatchAsync()
     {
-        if (_queue.Reader.Count >= _options.MaxExportBatchSize || Volatile.Read(ref _flushRequests) > 0 || Volatile.Read(ref _disposed) == 1)
+        if (Interlocked.Read(ref _queued) >= _options.MaxExportBatchSize || Volatile.Read(ref _flushRequests) > 0 || Volatile.Read(ref _disposed) == 1)
         {
             return;
         }
@@ -273,7 +279,7 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
         }
     }
 
-    private async Task ExportAsync(List<string> batch)
+    private async Task ExportAsync(List<string> batch, int points)
     {
         try
         {
@@ -281,7 +287,7 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
                 static async (state, token) => await state.Exporter.ExportAsync(state.Batch, token).ConfigureAwait(false),
                 (Exporter: _exporter, Batch: batch),
                 _abandon.Token).ConfigureAwait(false);
-            Interlocked.Add(ref _delivered, batch.Count);
+            Interlocked.Add(ref _delivered, points);
             if (Interlocked.Exchange(ref _health, (int)InfluxDbSinkHealth.Healthy) == (int)InfluxDbSinkHealth.Degraded)
             {
                 Log.Recovered(_logger);
@@ -289,13 +295,13 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
         }
         catch (Exception) when (_abandon.IsCancellationRequested)
         {
-            Interlocked.Add(ref _dropped, batch.Count);
-            Log.AbandonedAtShutdown(_logger, batch.Count);
+            Interlocked.Add(ref _dropped, points);
+            Log.AbandonedAtShutdown(_logger, points);
         }
         catch (Exception exception) when (IsRejection(exception))
         {
-            Interlocked.Add(ref _rejected, batch.Count);
-            Log.Rejected(_logger, batch.Count, ((InfluxException)exception).Status, exception);
+            Interlocked.Add(ref _rejected, points);
+            Log.Rejected(_logger, points, ((InfluxException)exception).Status, exception);
         }
     }
 

@@ -6,7 +6,7 @@ namespace CompressionSafety.InfluxDb;
 internal static partial class Log
 {
     [LoggerMessage(7001, LogLevel.Warning, "InfluxDB write of {Points} points failed (attempt {Attempt}); retrying in {Delay}. Sink degraded, {Buffered} points buffered.")]
-    public static partial void ExportRetrying(ILogger logger, int points, int attempt, TimeSpan delay, int buffered, Exception? exception);
+    public static partial void ExportRetrying(ILogger logger, int points, int attempt, TimeSpan delay, long buffered, Exception? exception);
 
     [LoggerMessage(7002, LogLevel.Information, "InfluxDB writes succeed again; sink healthy.")]
     public static partial void Recovered(ILogger logger);

@@ -1,3 +1,4 @@
+using CompressionSafety.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace CompressionSafety.InfluxDb.Tests;
@@ -26,8 +27,8 @@ public sealed class ComposeFileTests
             Assert.Matches(@"\d", tag[1]);
             if (Services.Get(name, "build") is not null)
             {
-                Assert.True(Directory.Exists(RepositoryPaths.Of(Services.Text(name, "build", "context")!)));
-                Assert.True(File.Exists(RepositoryPaths.Of(Services.Text(name, "build", "dockerfile")!)), $"{name}: Dockerfile missing");
+                Assert.True(Directory.Exists(RepositoryRoot.Combine(Services.Text(name, "build", "context")!)));
+                Assert.True(File.Exists(RepositoryRoot.Combine(Services.Text(name, "build", "dockerfile")!)), $"{name}: Dockerfile missing");
             }
         }
     }
@@ -55,7 +56,7 @@ public sealed class ComposeFileTests
                 var source = volume.Split(':')[0];
                 if (source.StartsWith("./", StringComparison.Ordinal))
                 {
-                    var path = RepositoryPaths.Of(source[2..]);
+                    var path = RepositoryRoot.Combine(source[2..]);
                     Assert.True(File.Exists(path) || Directory.Exists(path), $"{name}: {source} does not exist");
                 }
                 else
@@ -76,7 +77,7 @@ public sealed class ComposeFileTests
         Assert.Contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro", volumes);
         Assert.Contains("./dashboards:" + providerPath + ":ro", volumes);
         Assert.StartsWith(providerPath + "/", Services.Pairs("grafana", "environment")["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"], StringComparison.Ordinal);
-        Assert.True(File.Exists(RepositoryPaths.Of("dashboards/" + Path.GetFileName(Services.Pairs("grafana", "environment")["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]))));
+        Assert.True(File.Exists(RepositoryRoot.Combine("dashboards/" + Path.GetFileName(Services.Pairs("grafana", "environment")["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]))));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class ComposeFileTests
     {
         var bucket = Services.Pairs("influxdb", "environment")["DOCKER_INFLUXDB_INIT_BUCKET"];
 
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Of("dashboards"), "*.json"))
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json"))
         {
             Assert.Contains($"\"query\": \"{bucket}\"", File.ReadAllText(file), StringComparison.Ordinal);
         }

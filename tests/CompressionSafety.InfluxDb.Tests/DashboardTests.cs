@@ -1,3 +1,4 @@
+using CompressionSafety.Testing;
 using System.Text.Json;
 using CompressionSafety.Engine.Metrics;
 using CompressionSafety.Engine.Output;
@@ -13,7 +14,7 @@ public sealed class DashboardTests
     public static TheoryData<string> Dashboards()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Of("dashboards"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -24,7 +25,7 @@ public sealed class DashboardTests
     [Fact]
     public void Dashboards_Folder_HoldsOverviewDrillDownAndIncidents()
     {
-        var uids = Directory.GetFiles(RepositoryPaths.Of("dashboards"), "*.json")
+        var uids = Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json")
             .Select(path => Load(Path.GetFileName(path)).RootElement.GetProperty("uid").GetString())
             .ToHashSet(StringComparer.Ordinal);
 
@@ -92,7 +93,7 @@ public sealed class DashboardTests
     [MemberData(nameof(Dashboards))]
     public void Datasources_Dashboard_UseTheProvisionedInfluxDbUid(string file)
     {
-        var provisioned = File.ReadAllText(RepositoryPaths.Of("deploy/grafana/provisioning/datasources/influxdb.yaml"));
+        var provisioned = File.ReadAllText(RepositoryRoot.Combine("deploy/grafana/provisioning/datasources/influxdb.yaml"));
         Assert.Contains("uid: influxdb", provisioned, StringComparison.Ordinal);
         var uids = Datasources(Load(file).RootElement).ToList();
 
@@ -100,7 +101,7 @@ public sealed class DashboardTests
         Assert.All(uids, uid => Assert.True(uid is "influxdb" or "-- Grafana --", $"{file}: datasource uid {uid}"));
     }
 
-    private static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Of(Path.Combine("dashboards", file))));
+    private static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine(Path.Combine("dashboards", file))));
 
     private static IEnumerable<string> Queries(JsonElement element) => Walk(element, "query", JsonValueKind.String)
         .Select(e => e.GetString()!)

@@ -1,3 +1,4 @@
+using CompressionSafety.Testing;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -6,7 +7,7 @@ namespace CompressionSafety.InfluxDb.Tests;
 /// <summary>The Dockerfile and the Kubernetes manifests, checked statically.</summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Dockerfile = File.ReadAllText(RepositoryPaths.Of("deploy/Dockerfile"));
+    private static readonly string Dockerfile = File.ReadAllText(RepositoryRoot.Combine("deploy/Dockerfile"));
 
     [Fact]
     public void Dockerfile_Stages_AreMultiStagePinnedAndNonRoot()
@@ -24,9 +25,9 @@ public sealed class DeploymentFilesTests
     [Fact]
     public void Dockerfile_RestoreLayer_CopiesEveryProjectTheCliNeeds()
     {
-        foreach (var project in Directory.GetFiles(RepositoryPaths.Of("src"), "*.csproj", SearchOption.AllDirectories))
+        foreach (var project in Directory.GetFiles(RepositoryRoot.Combine("src"), "*.csproj", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(RepositoryPaths.Root, project).Replace('\\', '/');
+            var relative = Path.GetRelativePath(RepositoryRoot.Path, project).Replace('\\', '/');
             Assert.Contains("COPY " + relative + " ", Dockerfile, StringComparison.Ordinal);
         }
     }

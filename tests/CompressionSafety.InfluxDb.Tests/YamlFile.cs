@@ -1,3 +1,4 @@
+using CompressionSafety.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace CompressionSafety.InfluxDb.Tests;
@@ -8,7 +9,7 @@ internal static class YamlFile
     public static IReadOnlyList<YamlMappingNode> LoadDocuments(string relativePath)
     {
         var stream = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(RepositoryPaths.Of(relativePath)));
+        using var reader = new StringReader(File.ReadAllText(RepositoryRoot.Combine(relativePath)));
         stream.Load(reader);
         return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
     }

@@ -91,7 +91,8 @@ public class GeneratedDegradationTests
             var change = p.RateAfter - p.RateBefore;
             if (variant == "pruned-50")
             {
-                Assert.True(change > 0.15, $"{variant}/{slice}: change {change:F3}");
+                // +0.2 injected everywhere on this variant: every slice moves by that, within its noise.
+                Assert.True(change > 0.2 - p.NoiseBound, $"{variant}/{slice}: change {change:F3}, bound {p.NoiseBound:F3}");
             }
             else if (p.BeforeN >= 100 && p.AfterN >= 100)
             {

@@ -13,6 +13,8 @@ public static class CliApp
             "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
             "full-precision baseline and reports when safety-relevant behaviour moves.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 }

@@ -83,32 +83,41 @@ internal sealed class OnnxScorer : IDisposable
         };
     }
 
-    /// <summary>Scores every case; returns row-major probabilities and the time spent inside ONNX Runtime.</summary>
-    public (float[] Probabilities, TimeSpan Elapsed) Score(IReadOnlyList<SuiteCase> cases, int batchSize, TimeProvider time)
+    /// <summary>
+    /// Scores every case; returns row-major probabilities and the time spent inside ONNX Runtime for one pass over
+    /// the suite, the fastest of <paramref name="timingPasses"/> passes (on a shared machine one preempted call can
+    /// dominate a sub-millisecond pass, and the minimum is the estimate least disturbed by it).
+    /// </summary>
+    public (float[] Probabilities, TimeSpan Elapsed) Score(IReadOnlyList<SuiteCase> cases, int batchSize, TimeProvider time, int timingPasses = 1)
     {
         var probabilities = new float[cases.Count * _labels];
         var full = Math.Min(batchSize, Math.Max(1, cases.Count));
         using var fullBatch = new Batch(full, _features, _labels);
         Batch? tail = null;
-        var elapsed = TimeSpan.Zero;
+        var fastest = TimeSpan.MaxValue;
         try
         {
             // One untimed call first: the first Run pays one-off allocation and kernel selection, not per-row cost.
             _session.Run(_runOptions, _inputNames, fullBatch.InputValues, _outputNames, fullBatch.OutputValues);
-
-            for (var start = 0; start < cases.Count; start += full)
+            for (var pass = 0; pass < Math.Max(1, timingPasses); pass++)
             {
-                var rows = Math.Min(full, cases.Count - start);
-                var batch = rows == full ? fullBatch : tail ??= new Batch(rows, _features, _labels);
-                for (var r = 0; r < rows; r++)
+                var elapsed = TimeSpan.Zero;
+                for (var start = 0; start < cases.Count; start += full)
                 {
-                    cases[start + r].Features.CopyTo(batch.Input, r * _features);
+                    var rows = Math.Min(full, cases.Count - start);
+                    var batch = rows == full ? fullBatch : tail ??= new Batch(rows, _features, _labels);
+                    for (var r = 0; r < rows; r++)
+                    {
+                        cases[start + r].Features.CopyTo(batch.Input, r * _features);
+                    }
+
+                    var started = time.GetTimestamp();
+                    _session.Run(_runOptions, _inputNames, batch.InputValues, _outputNames, batch.OutputValues);
+                    elapsed += time.GetElapsedTime(started);
+                    batch.Output.AsSpan(0, rows * _labels).CopyTo(probabilities.AsSpan(start * _labels));
                 }
 
-                var started = time.GetTimestamp();
-                _session.Run(_runOptions, _inputNames, batch.InputValues, _outputNames, batch.OutputValues);
-                elapsed += time.GetElapsedTime(started);
-                batch.Output.AsSpan(0, rows * _labels).CopyTo(probabilities.AsSpan(start * _labels));
+                fastest = elapsed < fastest ? elapsed : fastest;
             }
         }
         finally
@@ -116,7 +125,7 @@ internal sealed class OnnxScorer : IDisposable
             tail?.Dispose();
         }
 
-        return (probabilities, elapsed);
+        return (probabilities, fastest);
     }
 
     public void Dispose()

@@ -9,6 +9,9 @@ public sealed record ReevaluationOptions
     /// <summary>ONNX Runtime intra-op threads; 1 keeps runs reproducible and polite on shared machines.</summary>
     public int IntraOpNumThreads { get; init; } = 1;
 
+    /// <summary>Passes over the suite per model for timing; rows/s comes from the fastest. Predictions are identical across passes.</summary>
+    public int TimingPasses { get; init; } = 3;
+
     /// <summary>Most exemplars listed per variant (all are counted).</summary>
     public int MaxExemplars { get; init; } = 50;
 

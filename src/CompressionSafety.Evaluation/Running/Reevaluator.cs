@@ -50,7 +50,7 @@ public static class Reevaluator
         foreach (var file in files)
         {
             using var scorer = OnnxScorer.Open(model, file, features, options.IntraOpNumThreads);
-            var (probabilities, elapsed) = scorer.Score(cases, options.BatchSize, time);
+            var (probabilities, elapsed) = scorer.Score(cases, options.BatchSize, time, options.TimingPasses);
             var predicted = ArgMax(probabilities, model.Labels.Count);
             baselinePredicted ??= predicted;
             baselineProbabilities ??= probabilities;

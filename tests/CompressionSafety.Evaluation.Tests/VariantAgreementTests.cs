@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 
 namespace CompressionSafety.Evaluation.Tests;
 
-public sealed class VariantAgreementTests(DemoModelsFixture fixture, ITestOutputHelper output) : IClassFixture<DemoModelsFixture>
+[Collection(DemoModelsGroup.Name)]
+public sealed class VariantAgreementTests(DemoModelsFixture fixture, ITestOutputHelper output)
 {
     public static TheoryData<string, double> Variants => new()
     {

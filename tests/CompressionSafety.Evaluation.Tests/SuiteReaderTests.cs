@@ -25,6 +25,7 @@ public sealed class SuiteReaderTests
     [InlineData("[1,2]", "not a JSON object")]
     [InlineData("""{"features":[1,2],"expected":"safe","tags":["routine"]}""", "'id' must be")]
     [InlineData("""{"id":"x","features":[1,"2"],"expected":"safe","tags":["routine"]}""", "'features[1]'")]
+    [InlineData("""{"id":"x","features":[1,1e39],"expected":"safe","tags":["routine"]}""", "'features[1]' must be a finite")]
     [InlineData("""{"id":"x","features":[1,2,3],"expected":"safe","tags":["routine"]}""", "has 3 values")]
     [InlineData("""{"id":"x","features":[1,2],"expected":"toxic","tags":["routine"]}""", "'toxic' is not one of")]
     [InlineData("""{"id":"x","features":[1,2],"expected":"safe","tags":["pii"]}""", "exactly one of routine")]

@@ -108,12 +108,12 @@ public static class SuiteReader
             var index = 0;
             foreach (var item in featuresElement.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.Number || !float.IsFinite(item.GetSingle()))
+                if (item.ValueKind != JsonValueKind.Number || !item.TryGetSingle(out var value) || !float.IsFinite(value))
                 {
                     return string.Create(CultureInfo.InvariantCulture, $"'features[{index}]' must be a finite number");
                 }
 
-                features[index++] = item.GetSingle();
+                features[index++] = value;
             }
 
             if (features.Length == 0 || (featureCount is { } expectedCount && features.Length != expectedCount))

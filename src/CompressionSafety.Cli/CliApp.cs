@@ -15,9 +15,11 @@ public static class CliApp
             "full-precision baseline and reports when safety-relevant behaviour moves.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
-        root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(VersionCommand.Create());
         return root;
     }
 }

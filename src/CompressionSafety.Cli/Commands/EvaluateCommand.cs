@@ -1,0 +1,62 @@
+using System.CommandLine;
+using CompressionSafety.Evaluation;
+using CompressionSafety.Evaluation.Gating;
+using CompressionSafety.Evaluation.Registry;
+using CompressionSafety.Evaluation.Running;
+
+namespace CompressionSafety.Cli.Commands;
+
+/// <summary>
+/// <c>compression-safety evaluate</c>: re-runs baseline and variants on a safety suite with ONNX Runtime, writes
+/// <c>evaluation.json</c> and <c>snapshot.json</c>, prints a table. Exit 0, 1 on a usage or input error, 2 when
+/// <c>--fail-on</c> is reached.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var registry = new Option<FileInfo>("--registry") { Description = "Model registry (registry.json).", Required = true };
+        var suite = new Option<FileInfo>("--suite") { Description = "Safety test suite (JSON lines).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for evaluation.json and snapshot.json.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the registry's first)." };
+        var batch = new Option<int>("--batch-size") { Description = "Rows per ONNX Runtime call.", DefaultValueFactory = _ => 256 };
+        var threads = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when any variant's gate is at least this: needs-validation or reject." };
+        failOn.AcceptOnlyFromAmong("needs-validation", "reject");
+        var command = new Command("evaluate", "Re-evaluate the baseline and compressed variants on a safety suite and gate each variant.")
+        {
+            registry, suite, output, model, batch, threads, failOn,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            try
+            {
+                var options = new ReevaluationOptions
+                {
+                    BatchSize = Math.Max(1, parse.GetValue(batch)),
+                    IntraOpNumThreads = Math.Max(1, parse.GetValue(threads)),
+                    Model = parse.GetValue(model),
+                    ToolVersion = ToolVersion.Current,
+                };
+                var result = Reevaluator.Run(RegistryStore.Read(parse.GetValue(registry)!.FullName), parse.GetValue(suite)!.FullName, options, TimeProvider.System);
+                EvaluationOutput.Write(result, parse.GetValue(output)!.FullName);
+                stdout.Write(ResultTable.Format(result));
+                foreach (var error in result.SuiteErrors.Take(20))
+                {
+                    stdout.WriteLine($"suite line {error.Line}: {error.Reason}");
+                }
+
+                var worst = result.Variants.Select(v => v.Gate).DefaultIfEmpty(GateDecision.Pass).Max();
+                var failed = GateDecisionText.TryParse(parse.GetValue(failOn), out var level) && worst >= level;
+                return Task.FromResult(failed ? ExitCodes.GateFailed : ExitCodes.Success);
+            }
+            catch (EvaluationException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"evaluate: {ex.Message}");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace CompressionSafety.Cli.Tests;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cs-cli-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Evaluate_DemoModelsFailOnReject_WritesOutputsAndExitsGateFailed()
+    {
+        var (buildCode, _, _) = await RunAsync("models", "build", "--out", _directory, "--suite-cases", "1500");
+        var output = Path.Combine(_directory, "out");
+
+        var (code, stdout, _) = await RunAsync(
+            "evaluate", "--registry", Path.Combine(_directory, "registry.json"), "--suite", Path.Combine(_directory, "suite.jsonl"),
+            "--out", output, "--fail-on", "reject");
+
+        Assert.Equal((0, ExitCodes.GateFailed), (buildCode, code));
+        Assert.Contains("pruned-80", stdout, StringComparison.Ordinal);
+        Assert.Contains("reject", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "evaluation.json")));
+        Assert.True(File.Exists(Path.Combine(output, "snapshot.json")));
+    }
+
+    [Fact]
+    public async Task Evaluate_MissingRegistry_ExitsOneWithReason()
+    {
+        var (code, _, stderr) = await RunAsync(
+            "evaluate", "--registry", Path.Combine(_directory, "none.json"), "--suite", "s.jsonl", "--out", _directory);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Cannot read registry", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -3,6 +3,7 @@ using CompressionSafety.Contracts;
 using CompressionSafety.Engine.Ingestion;
 using CompressionSafety.Engine.Metrics;
 using CompressionSafety.Engine.Slicing;
+using CompressionSafety.Engine.Snapshots;
 using CompressionSafety.Engine.Windows;
 
 namespace CompressionSafety.Engine;
@@ -38,8 +39,12 @@ public sealed class WindowEngine
     private readonly double[] _probabilityEdges;
     private long _streamTicks = long.MinValue;
 
+    private readonly SnapshotComparison? _snapshot;
+
     /// <summary>Creates an engine; throws <see cref="ArgumentException"/> listing every invalid setting.</summary>
-    public WindowEngine(EngineOptions options)
+    /// <param name="options">Settings.</param>
+    /// <param name="snapshot">The latest revalidation baseline, compared with as reference <c>snapshot</c>; null for none.</param>
+    public WindowEngine(EngineOptions options, BaselineSnapshot? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -55,6 +60,7 @@ public sealed class WindowEngine
         _slices = new SliceResolver(options);
         _seen = new EventIdDeduplicator(options.DedupHorizon, options.MaxTrackedEvents);
         _probabilityEdges = ProbabilityEdges(options.ProbabilityBins);
+        _snapshot = snapshot is null ? null : new SnapshotComparison(snapshot);
     }
 
     /// <summary>Totals so far.</summary>
@@ -321,6 +327,13 @@ public sealed class WindowEngine
                 references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
             }
 
+            if (_snapshot is not null && _snapshot.TryFind(key, out var expected))
+            {
+                var comparison = new MetricWriter();
+                _snapshot.CompareTraffic(expected, accumulator, _options.PositiveLabelFor(key.Model), comparison);
+                references.Add(new ReferenceComparison(ReferenceNames.Snapshot, comparison.Values));
+            }
+
             var drift = new MetricWriter();
             history.Input.Observe(accumulator, drift);
             if (!drift.IsEmpty)
@@ -361,6 +374,16 @@ public sealed class WindowEngine
                 ReferenceMetrics.CompareLabels(accumulator, baseline, comparison);
                 ReferenceMetrics.UpdateSequence(History(key).UnsafeMissDifference, "unsafe_miss_rate_diff_cs", accumulator.Missed, accumulator.Positives, baseline.Missed, baseline.Positives, comparison);
                 references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
+            }
+
+            if (_snapshot is not null && _snapshot.TryFind(key, out var expected))
+            {
+                var comparison = new MetricWriter();
+                SnapshotComparison.CompareLabels(expected, accumulator, comparison);
+                if (!comparison.IsEmpty)
+                {
+                    references.Add(new ReferenceComparison(ReferenceNames.Snapshot, comparison.Values));
+                }
             }
 
             var shadow = new MetricWriter();

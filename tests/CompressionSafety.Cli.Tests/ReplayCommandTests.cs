@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using CompressionSafety.Engine.Snapshots;
+using CompressionSafety.Engine.Windows;
 
 namespace CompressionSafety.Cli.Tests;
 
@@ -129,6 +131,39 @@ public class ReplayCommandTests
         Assert.True(exit == 0, error);
         var window = ReadJsonLines(dir.File("out/windows.jsonl")).First();
         Assert.Equal("2026-11-26T16:10:00.000Z", window.GetProperty("window_end").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_Snapshot_AddsSnapshotReference()
+    {
+        using var dir = new TempDirectory();
+        var slice = new SnapshotSlice("all", 10, new Dictionary<string, double?> { ["flag_rate"] = 0.5 }, new Dictionary<string, double>(), new Histogram([0, 1], [1]));
+        BaselineSnapshotJson.Write(
+            new BaselineSnapshot(BaselineSnapshot.CurrentSchemaVersion, "toxicity-guard", DateTimeOffset.UnixEpoch, "t", null, "sha", 10, ["safe", "unsafe"], "unsafe", [new SnapshotVariant("int8", false, "h", "pass", [slice])]),
+            dir.File("snapshot.json"));
+        File.WriteAllLines(dir.File("in.jsonl"), [Valid2]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "-i", dir.File("in.jsonl"), "--snapshot", dir.File("snapshot.json"), "-o", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        var window = ReadJsonLines(dir.File("out/windows.jsonl")).First(w => w.GetProperty("slice").GetString() == "all");
+        Assert.Equal(0.5, window.GetProperty("reference").GetProperty("snapshot").GetProperty("positive_share_diff").GetDouble());
+        Assert.Equal("sha", JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json"))).RootElement.GetProperty("snapshot").GetProperty("suite_sha256").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_CorruptSnapshot_FailsBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("snapshot.json"), """{"schema_version": 99, "variants": []}""");
+        File.WriteAllLines(dir.File("in.jsonl"), [Valid1]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "-i", dir.File("in.jsonl"), "--snapshot", dir.File("snapshot.json"), "-o", dir.File("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.StartsWith("error: snapshot ", error, StringComparison.Ordinal);
+        Assert.Contains("schema_version 99", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Replay;
+using CompressionSafety.Engine.Snapshots;
 
 namespace CompressionSafety.Cli.Commands;
 
@@ -28,9 +29,13 @@ internal static class ReplayCommand
             Description = "Output folder: windows.jsonl, dead-letter.jsonl, metrics.lp, summary.json (see docs/outputs.md).",
             Required = true,
         };
+        var snapshot = new Option<FileInfo?>("--snapshot")
+        {
+            Description = "Baseline snapshot from 'evaluate' (snapshot.json): windows are also compared with its expected rates and distributions (reference 'snapshot').",
+        };
         var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
         {
-            input, labels, config, output,
+            input, labels, config, snapshot, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,13 +63,28 @@ internal static class ReplayCommand
                 }
             }
 
+            BaselineSnapshot? baselineSnapshot = null;
+            if (parse.GetValue(snapshot) is { } snapshotFile)
+            {
+                try
+                {
+                    baselineSnapshot = BaselineSnapshotJson.Read(snapshotFile.FullName);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    // A snapshot that cannot be used is a bad input, said in one line before any record is read.
+                    await stderr.WriteLineAsync($"error: snapshot {snapshotFile.FullName}: {ex.Message}").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
             var outDir = parse.GetValue(output)!;
             var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
                 ? null
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"\r{p.RecordsRead,12:N0} records  {p.RecordsRead / Math.Max(p.Elapsed.TotalSeconds, 1e-3),10:N0} records/s  {p.WindowsClosed,8:N0} windows")));
-            var runner = new ReplayRunner(settings, TimeProvider.System) { Progress = progress };
+            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress };
             var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
             {

@@ -6,6 +6,7 @@ using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Snapshots;
 
 namespace CompressionSafety.Cli.Replay;
 
@@ -13,7 +14,7 @@ namespace CompressionSafety.Cli.Replay;
 /// Runs the engine over one input file (and optionally a labels file), writing the output folder. The two files are
 /// merged by timestamp, as they would interleave on two Kafka topics; invalid lines are dead-lettered where they stand.
 /// </summary>
-internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
+internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, BaselineSnapshot? snapshot = null)
 {
     private readonly Dictionary<string, long> _deadLetteredByReason = new(StringComparer.Ordinal);
     private long _recordsRead;
@@ -32,7 +33,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
     public async Task<ReplayResult> RunAsync(string inputPath, string? labelsPath, string outputDirectory, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var engine = new WindowEngine(settings.Engine);
+        var engine = new WindowEngine(settings.Engine, snapshot);
         var keys = new HashSet<Engine.Windows.WindowKey>();
         await using var output = new OutputFolder(outputDirectory);
         using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes), settings.Parser);
@@ -139,6 +140,15 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
         if (labelsPath is not null)
         {
             writer.WriteString("labels", labelsPath);
+        }
+
+        if (snapshot is not null)
+        {
+            writer.WriteStartObject("snapshot");
+            writer.WriteString("model", snapshot.Model);
+            writer.WriteString("created_at", snapshot.CreatedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("suite_sha256", snapshot.SuiteSha256);
+            writer.WriteEndObject();
         }
 
         writer.WriteString("config_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.SourceText))));

@@ -111,6 +111,23 @@ public static class MetricCatalog
         Add("mcnemar_p_exact", L, S, Ratio, "Exact McNemar p-value: min(1, 2 BinomCDF(min(b, c); b + c, 1/2)).");
         Add("accuracy_diff", L, S, Ratio, "Variant minus shadow accuracy on the paired records.");
 
+        // Against the latest revalidation baseline snapshot (same model, variant name and slice name).
+        const string N = ReferenceNames.Snapshot;
+        Add("snapshot_cases", T, N, Count, "Suite cases behind the snapshot's numbers for this variant and slice.");
+        Add("expected_positive_share", T, N, Ratio, "The snapshot's share of predictions of the safety-positive label (its flag_rate).");
+        Add("positive_share_diff", T, N, Ratio, "Live minus expected share of predictions of the safety-positive label.");
+        Add("expected_entropy_mean", T, N, "nats", "The snapshot's mean predictive entropy.");
+        Add("entropy_mean_diff", T, N, "nats", "Live minus expected mean entropy.");
+        Add("expected_flip_rate", T, N, Ratio, "The snapshot's flip rate against the baseline model on the suite.");
+        Add("flip_rate_diff", T, N, Ratio, "Live flip rate (against shadow outputs) minus the snapshot's.");
+        Add("positive_probability_psi", T, N, Ratio, "PSI of the live safety-positive probability histogram against the snapshot's (its bins merged into the engine's when they nest).");
+        Add("positive_probability_js", T, N, Ratio, "Jensen-Shannon distance (base 2) of the same histograms.");
+        foreach (var rate in new[] { "accuracy", "unsafe_miss_rate", "false_flag_rate", "ece", "brier" })
+        {
+            Add("expected_" + rate, L, N, Ratio, $"The snapshot's {rate} for this variant and slice.");
+            Add(rate + "_diff", L, N, Ratio, $"Live minus expected {rate}.");
+        }
+
         // Against the pinned input distribution (first windows of the stream).
         const string I = ReferenceNames.InputReference;
         Add("input_length_psi", T, I, Ratio, "PSI of input.length (10 quantile bins fitted on the reference, epsilon 1e-4).");

@@ -1,16 +1,19 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Confluent.Kafka;
 
 namespace CompressionSafety.Kafka.Native;
 
 /// <summary>
-/// Locates and loads the librdkafka shipped in librdkafka.redist, once per process, for both
-/// Confluent.Kafka and this assembly's P/Invoke calls, so the two always share one copy.
+/// Locates and loads the librdkafka shipped in librdkafka.redist, once per process, for this assembly's
+/// P/Invoke calls (the mock cluster).
 /// </summary>
 /// <remarks>
 /// The plain <c>librdkafka.so</c> links against <c>libsasl2.so.3</c>, which Debian 12 does not ship;
 /// the <c>centos8-librdkafka.so</c> build in the same folder does not need it, so it is the fallback.
+/// Confluent.Kafka's own loader tries the same files in the same order, so both end up with the same file
+/// and the dynamic loader maps it once. <c>Confluent.Kafka.Library.Load(path)</c> is deliberately not
+/// called: with an explicit path it goes through <c>dlopen</c> in <c>libdl</c>, which Debian 12 only ships
+/// as <c>libdl.so.2</c>, and fails.
 /// </remarks>
 public static class RdKafkaLibrary
 {
@@ -24,21 +27,13 @@ public static class RdKafkaLibrary
     public static string LoadedPath => EnsureLoaded();
 
     /// <summary>
-    /// Loads librdkafka if not yet loaded and hands the same file to Confluent.Kafka.
-    /// Call before creating any Confluent.Kafka client; calling it again is cheap.
+    /// Loads librdkafka if not yet loaded; calling it again is cheap.
     /// </summary>
     /// <returns>The full path of the loaded library.</returns>
     /// <exception cref="DllNotFoundException">No candidate file could be loaded.</exception>
     public static string EnsureLoaded()
     {
-        var (_, path) = s_loaded.Value;
-        if (!Library.IsLoaded)
-        {
-            // Another caller may win the race; Load returns false then, which is fine.
-            Library.Load(path);
-        }
-
-        return path;
+        return s_loaded.Value.Path;
     }
 
     internal static void RegisterResolver()

@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand(
             "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
             "full-precision baseline and reports when safety-relevant behaviour moves.");
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

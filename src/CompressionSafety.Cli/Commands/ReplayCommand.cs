@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using CompressionSafety.Cli.Configuration;
+using CompressionSafety.Cli.Replay;
+
+namespace CompressionSafety.Cli.Commands;
+
+/// <summary><c>compression-safety replay</c>: runs the engine over files and writes the output folder.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--input", "-i")
+        {
+            Description = "Inference log, JSON lines (plain or gzip). Prediction and label records may be mixed.",
+            Required = true,
+        };
+        var labels = new Option<FileInfo?>("--labels")
+        {
+            Description = "Optional second JSON-lines file of label records (delayed ground truth), merged with the input by timestamp.",
+        };
+        var config = new Option<FileInfo?>("--config", "-c")
+        {
+            Description = "Settings file, YAML or JSON (window size, grace, slices, positive labels, limits; see docs/configuration.md).",
+        };
+        var output = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Output folder: windows.jsonl, dead-letter.jsonl, metrics.lp, summary.json (see docs/outputs.md).",
+            Required = true,
+        };
+        var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
+        {
+            input, labels, config, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            ReplaySettings settings;
+            try
+            {
+                settings = parse.GetValue(config) is { } file ? ConfigLoader.Load(file.FullName) : ReplaySettings.Default();
+            }
+            catch (ConfigurationException ex)
+            {
+                await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            var inputFile = parse.GetValue(input)!;
+            var labelsFile = parse.GetValue(labels);
+            foreach (var file in new[] { inputFile, labelsFile })
+            {
+                if (file is not null && !file.Exists)
+                {
+                    await stderr.WriteLineAsync($"error: input file not found: {file.FullName}").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            var outDir = parse.GetValue(output)!;
+            var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
+                ? null
+                : new Action<ReplayProgress>(p => stderr.Write(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"\r{p.RecordsRead,12:N0} records  {p.RecordsRead / Math.Max(p.Elapsed.TotalSeconds, 1e-3),10:N0} records/s  {p.WindowsClosed,8:N0} windows")));
+            var runner = new ReplayRunner(settings, TimeProvider.System) { Progress = progress };
+            var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
+            if (progress is not null)
+            {
+                await stderr.WriteLineAsync().ConfigureAwait(false);
+            }
+
+            await stdout.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{result.RecordsRead:N0} records read, {result.Counters.Accepted:N0} predictions counted, {result.DeadLettered:N0} dead-lettered, " +
+                $"{result.Counters.Duplicates:N0} duplicates, {result.Windows:N0} window results for {result.Keys} keys " +
+                $"in {result.Elapsed.TotalSeconds:F1} s ({result.RecordsRead / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0} records/s)")).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"results: {outDir.FullName}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CompressionSafety.Cli;
+
+/// <summary>Exit codes of the command-line tool, documented in <c>docs/cli.md</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Success = 0;
+
+    /// <summary>Bad input data or a missing input file.</summary>
+    public const int InvalidInput = 1;
+
+    /// <summary>Invalid configuration or arguments; nothing was read.</summary>
+    public const int InvalidConfiguration = 2;
+
+    /// <summary>A gate or check failed as requested (for example <c>--fail-on reject</c>).</summary>
+    public const int GateFailed = 3;
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CompressionSafety.Cli.Configuration;
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine;
+using CompressionSafety.Engine.Output;
+
+namespace CompressionSafety.Cli.Replay;
+
+/// <summary>
+/// Runs the engine over one input file (and optionally a labels file), writing the output folder. The two files are
+/// merged by timestamp, as they would interleave on two Kafka topics; invalid lines are dead-lettered where they stand.
+/// </summary>
+internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
+{
+    private readonly Dictionary<string, long> _deadLetteredByReason = new(StringComparer.Ordinal);
+    private long _recordsRead;
+    private long _blankLines;
+    private long _predictions;
+    private long _labels;
+    private DateTimeOffset? _firstEvent;
+    private DateTimeOffset? _lastEvent;
+
+    /// <summary>Called about twice a second with the records read so far (for a progress display).</summary>
+    public Action<ReplayProgress>? Progress { get; init; }
+
+    public async Task<ReplayResult> RunAsync(string inputPath, string? labelsPath, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var engine = new WindowEngine(settings.Engine);
+        var keys = new HashSet<Engine.Windows.WindowKey>();
+        await using var output = new OutputFolder(outputDirectory);
+        using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes), settings.Parser);
+        using var labels = labelsPath is null ? null : new Source(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes), settings.Parser);
+        var lastProgress = started;
+        input.Advance(this, output);
+        labels?.Advance(this, output);
+        while (input.HasRecord || (labels?.HasRecord ?? false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var source = labels is null || !labels.HasRecord || (input.HasRecord && input.Record!.Timestamp <= labels.Record!.Timestamp)
+                ? input
+                : labels;
+            Process(engine, source, output);
+            foreach (var result in engine.TakeResults())
+            {
+                keys.Add(result.Key);
+                output.WriteWindow(result);
+            }
+
+            source.Advance(this, output);
+            if (Progress is not null && time.GetElapsedTime(lastProgress).TotalMilliseconds >= 500)
+            {
+                lastProgress = time.GetTimestamp();
+                Progress(new ReplayProgress(_recordsRead, time.GetElapsedTime(started), engine.Counters.WindowsClosed));
+            }
+        }
+
+        engine.Flush();
+        foreach (var result in engine.TakeResults())
+        {
+            keys.Add(result.Key);
+            output.WriteWindow(result);
+        }
+
+        var elapsed = time.GetElapsedTime(started);
+        var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
+        output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result1;
+    }
+
+    private void Process(WindowEngine engine, Source source, OutputFolder output)
+    {
+        var record = source.Record!;
+        var outcome = engine.Process(record);
+        switch (outcome)
+        {
+            case RecordOutcome.Late:
+                DeadLetter(output, source, engine.DescribeLate((PredictionRecord)record));
+                break;
+            case RecordOutcome.LabelLate:
+                DeadLetter(output, source, new Rejection(
+                    RejectionCode.Late,
+                    "event_id",
+                    "label arrived after its prediction's labelled statistics closed (label horizon), or repeats an earlier label"));
+                break;
+            case RecordOutcome.Accepted:
+            case RecordOutcome.Duplicate:
+            case RecordOutcome.LabelJoined:
+            case RecordOutcome.LabelPending:
+                break;
+            default:
+                throw new UnreachableException($"Unhandled outcome {outcome}.");
+        }
+
+        if (record is PredictionRecord)
+        {
+            _predictions++;
+        }
+        else
+        {
+            _labels++;
+        }
+
+        if (record is PredictionRecord && outcome != RecordOutcome.Late)
+        {
+            _firstEvent = _firstEvent is null || record.Timestamp < _firstEvent ? record.Timestamp : _firstEvent;
+            _lastEvent = _lastEvent is null || record.Timestamp > _lastEvent ? record.Timestamp : _lastEvent;
+        }
+    }
+
+    private void DeadLetter(OutputFolder output, Source source, Rejection rejection)
+    {
+        var reason = rejection.Code.ToWire();
+        _deadLetteredByReason[reason] = _deadLetteredByReason.GetValueOrDefault(reason) + 1;
+        output.WriteDeadLetter(new DeadLetter(
+            source.Reader.Path,
+            source.Reader.LineNumber,
+            reason,
+            rejection.Field,
+            rejection.Message,
+            source.Reader.Current,
+            source.Reader.CurrentLength));
+    }
+
+    private void WriteSummary(Utf8JsonWriter writer, ReplayResult result, string inputPath, string? labelsPath)
+    {
+        var counters = result.Counters;
+        writer.WriteString("tool_version", ToolVersion.Current);
+        writer.WriteString("input", inputPath);
+        if (labelsPath is not null)
+        {
+            writer.WriteString("labels", labelsPath);
+        }
+
+        writer.WriteString("config_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.SourceText))));
+        writer.WriteNumber("records_read", result.RecordsRead);
+        writer.WriteNumber("blank_lines", _blankLines);
+        writer.WriteNumber("valid", _predictions + _labels);
+        writer.WriteNumber("predictions", _predictions);
+        writer.WriteNumber("label_records", _labels);
+        writer.WriteNumber("dead_lettered", result.DeadLettered);
+        writer.WriteStartObject("dead_lettered_by_reason");
+        foreach (var (reason, count) in _deadLetteredByReason.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(reason, count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteNumber("accepted", counters.Accepted);
+        writer.WriteNumber("duplicates", counters.Duplicates);
+        writer.WriteNumber("late", counters.Late);
+        writer.WriteNumber("inline_labels", counters.InlineLabels);
+        writer.WriteNumber("labels_joined", counters.LabelsJoined);
+        writer.WriteNumber("labels_late", counters.LabelsLate);
+        writer.WriteNumber("labels_unmatched", counters.LabelsUnmatched);
+        writer.WriteNumber("slice_overflow", counters.SliceOverflow);
+        writer.WriteNumber("features_ignored", counters.FeaturesIgnored);
+        writer.WriteNumber("tracking_evictions", counters.TrackingEvictions);
+        writer.WriteNumber("windows", result.Windows);
+        writer.WriteNumber("keys", result.Keys);
+        if (_firstEvent is { } first && _lastEvent is { } last)
+        {
+            writer.WriteString("first_event", first.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("last_event", last.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteNumber("elapsed_seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        writer.WriteNumber("records_per_second", result.Elapsed.TotalSeconds > 0 ? Math.Round(result.RecordsRead / result.Elapsed.TotalSeconds) : 0);
+    }
+
+    /// <summary>One input file with its current parsed record; invalid lines are dead-lettered as they are met.</summary>
+    private sealed class Source(JsonLinesReader reader, ParserOptions parser) : IDisposable
+    {
+        public JsonLinesReader Reader { get; } = reader;
+
+        public InferenceRecord? Record { get; private set; }
+
+        public bool HasRecord => Record is not null;
+
+        /// <summary>Moves to the next valid record, dead-lettering invalid lines on the way.</summary>
+        public void Advance(ReplayRunner runner, OutputFolder output)
+        {
+            Record = null;
+            while (Reader.MoveNext())
+            {
+                if (Reader.Current.Span.Trim(" \t"u8).IsEmpty && !Reader.Oversized)
+                {
+                    // Blank lines (a trailing newline, spacing) are not records.
+                    runner._blankLines++;
+                    continue;
+                }
+
+                runner._recordsRead++;
+                var parsed = Reader.Oversized
+                    ? ParseResult.Invalid(RejectionCode.TooLarge, null, $"record is {Reader.CurrentLength} bytes, larger than the maximum of {parser.MaxRecordBytes}")
+                    : RecordParser.Parse(Reader.Current.Span, parser);
+                if (parsed.Record is { } record)
+                {
+                    Record = record;
+                    return;
+                }
+
+                runner.DeadLetter(output, this, parsed.Rejection!);
+            }
+        }
+
+        public void Dispose() => Reader.Dispose();
+    }
+}

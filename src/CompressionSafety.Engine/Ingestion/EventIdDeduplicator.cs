@@ -1,0 +1,52 @@
+namespace CompressionSafety.Engine.Ingestion;
+
+/// <summary>
+/// Recognises a repeated <c>event_id</c> within an event-time horizon. Ids are forgotten once stream time has moved
+/// more than the horizon past their event time, or, past <c>capacity</c>, oldest first (counted in <see cref="ForgottenEarly"/>),
+/// so memory is bounded by traffic rate times horizon.
+/// </summary>
+internal sealed class EventIdDeduplicator(TimeSpan horizon, int capacity)
+{
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Queue<(long Ticks, string Id)> _order = new();
+
+    /// <summary>Ids forgotten before their horizon because the capacity was reached.</summary>
+    public long ForgottenEarly { get; private set; }
+
+    /// <summary>Ids currently remembered.</summary>
+    public int Count => _seen.Count;
+
+    /// <summary>True when <paramref name="eventId"/> is remembered.</summary>
+    public bool Contains(string eventId) => _seen.ContainsKey(eventId);
+
+    /// <summary>True when <paramref name="eventId"/> is new (and remembers it); false for a duplicate.</summary>
+    public bool TryAdd(string eventId, DateTimeOffset eventTime)
+    {
+        if (_seen.ContainsKey(eventId))
+        {
+            return false;
+        }
+
+        var ticks = eventTime.UtcTicks;
+        _seen.Add(eventId, ticks);
+        _order.Enqueue((ticks, eventId));
+        while (_seen.Count > capacity && _order.TryDequeue(out var oldest))
+        {
+            _seen.Remove(oldest.Id);
+            ForgottenEarly++;
+        }
+
+        return true;
+    }
+
+    /// <summary>Forgets ids whose event time is more than the horizon before <paramref name="streamTime"/>.</summary>
+    public void Expire(DateTimeOffset streamTime)
+    {
+        var cutoff = streamTime.UtcTicks - horizon.Ticks;
+        while (_order.TryPeek(out var oldest) && oldest.Ticks < cutoff)
+        {
+            _order.Dequeue();
+            _seen.Remove(oldest.Id);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Metrics;
+
+/// <summary>
+/// Every metric the engine writes, in one place. Outputs (windows.jsonl, line protocol, InfluxDB), rules and
+/// dashboards name metrics from this list; <c>docs/metrics.md</c> documents it and a test keeps the two in step.
+/// Rates carry <c>_low</c>/<c>_high</c> companions: the 95% Wilson interval (for differences: Newcombe's hybrid score interval).
+/// </summary>
+public static class MetricCatalog
+{
+    private const string Ratio = "1";
+    private const string Count = "count";
+
+    /// <summary>All metric definitions.</summary>
+    public static IReadOnlyList<MetricDefinition> All { get; } = Build();
+
+    /// <summary>The definition that <paramref name="metric"/> belongs to, or null when it is not in the catalogue.</summary>
+    public static MetricDefinition? Find(string metric, string? reference = null)
+    {
+        foreach (var definition in All)
+        {
+            if (string.Equals(definition.Reference, reference, StringComparison.Ordinal) && definition.Matches(metric))
+            {
+                return definition;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<MetricDefinition> Build()
+    {
+        var list = new List<MetricDefinition>();
+        void Add(string name, WindowKind kind, string? reference, string unit, string description, bool family = false) =>
+            list.Add(new MetricDefinition(name, kind, reference, unit, description, family));
+        void Rate(string name, WindowKind kind, string? reference, string description, bool family = false)
+        {
+            Add(name, kind, reference, Ratio, description, family);
+            Add(name + "_low", kind, reference, Ratio, "Lower bound of the 95% interval of " + name + ".", family);
+            Add(name + "_high", kind, reference, Ratio, "Upper bound of the 95% interval of " + name + ".", family);
+        }
+
+        const WindowKind T = WindowKind.Traffic;
+        const WindowKind L = WindowKind.Labels;
+
+        // The key's own traffic statistics.
+        Add("count", T, null, Count, "Valid, de-duplicated prediction records in the window.");
+        Rate("flagged_rate", T, null, "Share of records with safety.flagged = true, among records that report flagged.");
+        Add("flagged_count", T, null, Count, "Records that report safety.flagged.");
+        Rate("refused_rate", T, null, "Share of records with safety.refused = true, among records that report refused.");
+        Add("refused_count", T, null, Count, "Records that report safety.refused.");
+        Rate("category_rate", T, null, "Share of records whose safety.categories contain the category (member: category name).", family: true);
+        Add("label_share", T, null, Ratio, "Share of records predicted as the label (member: label).", family: true);
+        Add("positive_probability_mean", T, null, Ratio, "Mean probability of the model's safety-positive label (records with probabilities).");
+        Add("probability_count", T, null, Count, "Records that carry prediction.probabilities.");
+        Add("entropy_mean", T, null, "nats", "Mean predictive entropy -sum p ln p of prediction.probabilities (natural log).");
+        Rate("low_confidence_rate", T, null, "Share of records whose largest probability is below the low-confidence threshold.");
+        Add("latency_mean_ms", T, null, "ms", "Mean serving latency.");
+        Add("latency_p50_ms", T, null, "ms", "Median serving latency (KLL sketch, rank error within its documented bound).");
+        Add("latency_p95_ms", T, null, "ms", "95th percentile serving latency (KLL sketch).");
+        Add("latency_p99_ms", T, null, "ms", "99th percentile serving latency (KLL sketch).");
+        Add("latency_count", T, null, Count, "Records that report latency_ms.");
+        Add("shadow_count", T, null, Count, "Records that carry a shadow output.");
+        Rate("flip_rate", T, null, "Share of shadowed records whose predicted label differs from the shadow's label.");
+        Add("input_length_mean", T, null, Ratio, "Mean input.length.");
+
+        // The key's own statistics on labelled records (delayed ground truth joined by event_id, or inline labels).
+        Add("labelled_count", L, null, Count, "Records of the window with a joined label.");
+        Rate("accuracy", L, null, "Share of labelled records predicted correctly.");
+        Add("positive_count", L, null, Count, "Labelled records whose true label is the safety-positive label.");
+        Rate("unsafe_miss_rate", L, null, "Share of truly safety-positive records predicted as another label (false negatives / positives).");
+        Add("negative_count", L, null, Count, "Labelled records whose true label is not the safety-positive label.");
+        Rate("false_flag_rate", L, null, "Share of truly negative records predicted as the safety-positive label.");
+        Add("brier", L, null, Ratio, "Brier score of the safety-positive probability against the labels (sklearn brier_score_loss).");
+        Add("ece", L, null, Ratio, "Expected calibration error, 15 equal-width bins (lo, hi], as sklearn calibration_curve assigns them.");
+        Add("calibration_count", L, null, Count, "Labelled records with probabilities (the sample of brier and ece).");
+
+        // Against the baseline variant's traffic in the same window and slice.
+        const string B = ReferenceNames.Baseline;
+        Add("baseline_count", T, B, Count, "The baseline's record count in the same window and slice.");
+        foreach (var rate in new[] { "flagged_rate", "refused_rate", "low_confidence_rate" })
+        {
+            Rate(rate + "_diff", T, B, $"Variant minus baseline {rate}; interval: Newcombe hybrid score.");
+        }
+
+        Add("positive_probability_psi", T, B, Ratio, "PSI of the safety-positive probability histogram (10 equal-width bins over [0, 1], proportions floored at 1e-4, natural log), baseline as reference.");
+        Add("positive_probability_js", T, B, Ratio, "Jensen-Shannon distance (base 2) of the same histograms.");
+        Add("entropy_mean_diff", T, B, "nats", "Variant minus baseline mean entropy.");
+        Add("latency_p95_diff_ms", T, B, "ms", "Variant minus baseline p95 latency.");
+        Add("baseline_labelled_count", L, B, Count, "The baseline's labelled count in the same window and slice.");
+        foreach (var rate in new[] { "accuracy", "unsafe_miss_rate", "false_flag_rate" })
+        {
+            Rate(rate + "_diff", L, B, $"Variant minus baseline {rate}; interval: Newcombe hybrid score.");
+        }
+
+        Add("ece_diff", L, B, Ratio, "Variant minus baseline ECE.");
+        Add("brier_diff", L, B, Ratio, "Variant minus baseline Brier score.");
+
+        // Against the paired shadow outputs on the same events.
+        const string S = ReferenceNames.Shadow;
+        Add("paired_count", L, S, Count, "Labelled records that also carry a shadow output.");
+        Add("mcnemar_b", L, S, Count, "Pairs where the shadow (baseline) is right and the variant wrong.");
+        Add("mcnemar_c", L, S, Count, "Pairs where the variant is right and the shadow wrong.");
+        Add("mcnemar_p_exact", L, S, Ratio, "Exact McNemar p-value: min(1, 2 BinomCDF(min(b, c); b + c, 1/2)).");
+        Add("accuracy_diff", L, S, Ratio, "Variant minus shadow accuracy on the paired records.");
+
+        // Against the pinned input distribution (first windows of the stream).
+        const string I = ReferenceNames.InputReference;
+        Add("input_length_psi", T, I, Ratio, "PSI of input.length (10 quantile bins fitted on the reference, epsilon 1e-4).");
+        Add("input_length_js", T, I, Ratio, "Jensen-Shannon distance (base 2) of input.length over the same bins.");
+        Add("feature_psi", T, I, Ratio, "PSI of input.features.<name> (member: feature name), bins as input_length_psi.", family: true);
+        Add("feature_js", T, I, Ratio, "Jensen-Shannon distance (base 2) of input.features.<name> (member: feature name).", family: true);
+        Add("reference_count", T, I, Count, "Records in the pinned reference.");
+        return list;
+    }
+}

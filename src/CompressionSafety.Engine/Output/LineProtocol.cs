@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Output;
+
+/// <summary>
+/// Formats window results as InfluxDB line protocol, one point per window, key, reference and metric:
+/// <c>compression_safety_window,model=M,variant=V,slice=S,kind=traffic,reference=self,metric=flagged_rate value=0.12 T</c>.
+/// The timestamp is the window start in nanoseconds since the epoch. The file sink and the InfluxDB sink share this
+/// format, so dashboards work on either; docs/metrics.md documents it.
+/// </summary>
+public static class LineProtocol
+{
+    /// <summary>The measurement of window metrics.</summary>
+    public const string WindowMeasurement = "compression_safety_window";
+
+    /// <summary>The <c>reference</c> tag of a key's own metrics.</summary>
+    public const string SelfReference = "self";
+
+    /// <summary>Appends every point of <paramref name="result"/> to <paramref name="builder"/>, each line ending in <c>\n</c>. Non-finite values are skipped.</summary>
+    public static void Append(StringBuilder builder, WindowResult result)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(result);
+        var timestamp = (result.WindowStart - DateTimeOffset.UnixEpoch).Ticks * 100;
+        var kind = result.Kind == WindowKind.Traffic ? "traffic" : "labels";
+        foreach (var (name, value) in Sorted(result.Metrics))
+        {
+            AppendPoint(builder, result.Key, kind, SelfReference, name, value, timestamp);
+        }
+
+        foreach (var comparison in result.References)
+        {
+            foreach (var (name, value) in Sorted(comparison.Values))
+            {
+                AppendPoint(builder, result.Key, kind, comparison.Reference, name, value, timestamp);
+            }
+        }
+    }
+
+    /// <summary>The points of <paramref name="result"/> as one string.</summary>
+    public static string Format(WindowResult result)
+    {
+        var builder = new StringBuilder();
+        Append(builder, result);
+        return builder.ToString();
+    }
+
+    /// <summary>Escapes a tag key or value (commas, equals signs and spaces).</summary>
+    public static string EscapeTag(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.AsSpan().IndexOfAny(", =\\") < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 4);
+        foreach (var c in value)
+        {
+            if (c is ',' or '=' or ' ' or '\\')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<KeyValuePair<string, double>> Sorted(IReadOnlyDictionary<string, double> values) =>
+        values.OrderBy(pair => pair.Key, StringComparer.Ordinal);
+
+    private static void AppendPoint(StringBuilder builder, WindowKey key, string kind, string reference, string metric, double value, long timestamp)
+    {
+        if (!double.IsFinite(value))
+        {
+            return;
+        }
+
+        builder.Append(WindowMeasurement)
+            .Append(",model=").Append(EscapeTag(key.Model))
+            .Append(",variant=").Append(EscapeTag(key.Variant))
+            .Append(",slice=").Append(EscapeTag(key.Slice))
+            .Append(",kind=").Append(kind)
+            .Append(",reference=").Append(EscapeTag(reference))
+            .Append(",metric=").Append(EscapeTag(metric))
+            .Append(" value=").Append(value.ToString("R", CultureInfo.InvariantCulture))
+            .Append(' ').Append(timestamp.ToString(CultureInfo.InvariantCulture))
+            .Append('\n');
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Output;
+
+/// <summary>Writes window metrics as InfluxDB line protocol to a file (the embedded default when no InfluxDB is configured).</summary>
+public sealed class LineProtocolFileSink : IMetricsSink
+{
+    private readonly StreamWriter _writer;
+    private readonly StringBuilder _buffer = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates (or truncates) <paramref name="path"/>.</summary>
+    public LineProtocolFileSink(string path)
+    {
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+    }
+
+    /// <inheritdoc />
+    public void Write(WindowResult result)
+    {
+        lock (_gate)
+        {
+            _buffer.Clear();
+            LineProtocol.Append(_buffer, result);
+            _writer.Write(_buffer);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        // StreamWriter is not safe for concurrent use; a synchronous flush under the same lock as Write keeps it simple.
+        lock (_gate)
+        {
+            _writer.Flush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+}

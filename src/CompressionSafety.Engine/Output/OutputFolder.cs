@@ -1,0 +1,127 @@
+using System.Text.Unicode;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Output;
+
+/// <summary>
+/// The file outputs of a run, as <c>replay</c> and <c>demo</c> write them into one folder: <c>windows.jsonl</c>,
+/// <c>dead-letter.jsonl</c>, <c>metrics.lp</c> and <c>summary.json</c> (formats in <c>docs/outputs.md</c>).
+/// </summary>
+public sealed class OutputFolder : IAsyncDisposable
+{
+    // Files are read by people and tools, not embedded in HTML: escape only what JSON requires, so quotes stay quotes.
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly FileStream _windows;
+    private readonly FileStream _deadLetters;
+    private readonly LineProtocolFileSink _metrics;
+    private readonly Utf8JsonWriter _windowWriter;
+    private readonly Utf8JsonWriter _deadLetterWriter;
+
+    /// <summary>Creates the folder if needed and the output files (truncating earlier ones).</summary>
+    public OutputFolder(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        Directory.CreateDirectory(directory);
+        DirectoryPath = directory;
+        _windows = Create("windows.jsonl");
+        _deadLetters = Create("dead-letter.jsonl");
+        _metrics = new LineProtocolFileSink(System.IO.Path.Combine(directory, "metrics.lp"));
+        _windowWriter = new Utf8JsonWriter(_windows, LineOptions);
+        _deadLetterWriter = new Utf8JsonWriter(_deadLetters, LineOptions);
+    }
+
+    /// <summary>The folder written to.</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>Window results written.</summary>
+    public long WindowCount { get; private set; }
+
+    /// <summary>Dead letters written.</summary>
+    public long DeadLetterCount { get; private set; }
+
+    /// <summary>Appends one window result to <c>windows.jsonl</c> and its points to <c>metrics.lp</c>.</summary>
+    public void WriteWindow(WindowResult result)
+    {
+        WindowResultJson.Write(_windowWriter, result);
+        _windowWriter.Flush();
+        _windows.WriteByte((byte)'\n');
+        _windowWriter.Reset();
+        _metrics.Write(result);
+        WindowCount++;
+    }
+
+    /// <summary>Appends one dead letter to <c>dead-letter.jsonl</c>.</summary>
+    public void WriteDeadLetter(DeadLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var writer = _deadLetterWriter;
+        writer.WriteStartObject();
+        writer.WriteString("source", letter.Source);
+        writer.WriteNumber("line", letter.Position);
+        writer.WriteString("reason", letter.Reason);
+        if (letter.Field is not null)
+        {
+            writer.WriteString("field", letter.Field);
+        }
+
+        writer.WriteString("message", letter.Message);
+        if (Utf8.IsValid(letter.Raw.Span))
+        {
+            writer.WriteString("raw", letter.Raw.Span);
+        }
+        else
+        {
+            // Bytes that are not UTF-8 cannot be a JSON string; base64 keeps them intact.
+            writer.WriteBase64String("raw_base64", letter.Raw.Span);
+        }
+
+        if (letter.Truncated)
+        {
+            writer.WriteBoolean("raw_truncated", true);
+            writer.WriteNumber("raw_bytes", letter.RawLength);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        _deadLetters.WriteByte((byte)'\n');
+        writer.Reset();
+        DeadLetterCount++;
+    }
+
+    /// <summary>Writes <c>summary.json</c> (indented) from a callback that writes the object's properties.</summary>
+    public void WriteSummary(Action<Utf8JsonWriter> writeProperties)
+    {
+        ArgumentNullException.ThrowIfNull(writeProperties);
+        using var stream = Create("summary.json");
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writeProperties(writer);
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Flushes every file.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _windows.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _deadLetters.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _metrics.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _windowWriter.DisposeAsync().ConfigureAwait(false);
+        await _deadLetterWriter.DisposeAsync().ConfigureAwait(false);
+        await _windows.DisposeAsync().ConfigureAwait(false);
+        await _deadLetters.DisposeAsync().ConfigureAwait(false);
+        await _metrics.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private FileStream Create(string name) =>
+        new(System.IO.Path.Combine(DirectoryPath, name), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+}

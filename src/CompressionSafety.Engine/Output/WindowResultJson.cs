@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Output;
+
+/// <summary>
+/// Writes a window result as one JSON object (one line of <c>windows.jsonl</c>):
+/// <c>model</c>, <c>variant</c>, <c>slice</c>, <c>kind</c>, <c>window_start</c>, <c>window_end</c>, <c>count</c>,
+/// <c>metrics</c> {name: value}, <c>reference</c> {reference name: {name: value}}, <c>histograms</c> {name: {edges, counts}}.
+/// Keys are written in a fixed order so the same input gives the same bytes.
+/// </summary>
+public static class WindowResultJson
+{
+    /// <summary>Writes <paramref name="result"/> as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter writer, WindowResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        writer.WriteStartObject();
+        writer.WriteString("model", result.Key.Model);
+        writer.WriteString("variant", result.Key.Variant);
+        writer.WriteString("slice", result.Key.Slice);
+        writer.WriteString("kind", result.Kind == WindowKind.Traffic ? "traffic" : "labels");
+        writer.WriteString("window_start", result.WindowStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("window_end", result.WindowEnd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteNumber("count", result.Count);
+        writer.WritePropertyName("metrics");
+        WriteValues(writer, result.Metrics);
+        writer.WritePropertyName("reference");
+        writer.WriteStartObject();
+        foreach (var comparison in result.References)
+        {
+            writer.WritePropertyName(comparison.Reference);
+            WriteValues(writer, comparison.Values);
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("histograms");
+        writer.WriteStartObject();
+        foreach (var (name, histogram) in result.Histograms.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WritePropertyName(name);
+            writer.WriteStartObject();
+            writer.WritePropertyName("edges");
+            writer.WriteStartArray();
+            foreach (var edge in histogram.Edges)
+            {
+                writer.WriteNumberValue(edge);
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("counts");
+            writer.WriteStartArray();
+            foreach (var count in histogram.Counts)
+            {
+                writer.WriteNumberValue(count);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValues(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> values)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumber(name, value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,105 @@
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine.Slicing;
+
+/// <summary>
+/// Maps a record's segment attributes to its slices: <c>all</c> plus <c>attribute=value</c> for each sliced attribute.
+/// Cardinality is bounded: each attribute keeps its first <see cref="EngineOptions.MaxSliceValuesPerAttribute"/> values,
+/// later values share <c>attribute=other</c> (counted in <see cref="OverflowCount"/>).
+/// </summary>
+internal sealed class SliceResolver
+{
+    /// <summary>The value that collects an attribute's values past the cap.</summary>
+    public const string OtherValue = "other";
+
+    private readonly HashSet<string>? _configured;
+    private readonly int _maxAttributes;
+    private readonly int _maxValues;
+    private readonly Dictionary<string, AttributeSlices> _slices = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ignoredAttributes = new(StringComparer.Ordinal);
+    private readonly List<string> _buffer = [];
+
+    public SliceResolver(EngineOptions options)
+    {
+        _configured = options.SegmentAttributes is { Count: > 0 } attributes
+            ? new HashSet<string>(attributes, StringComparer.Ordinal)
+            : null;
+        _maxAttributes = _configured?.Count ?? options.MaxSegmentAttributes;
+        _maxValues = options.MaxSliceValuesPerAttribute;
+    }
+
+    /// <summary>Records whose value went to an <c>other</c> slice.</summary>
+    public long OverflowCount { get; private set; }
+
+    /// <summary>Attributes seen but not sliced because the attribute cap was reached (only when attributes are not configured).</summary>
+    public IReadOnlyCollection<string> IgnoredAttributes => _ignoredAttributes;
+
+    /// <summary>The slices of a record with <paramref name="segment"/>, <c>all</c> first, then by attribute name. The list is reused by the next call.</summary>
+    public IReadOnlyList<string> Resolve(IReadOnlyDictionary<string, string> segment)
+    {
+        _buffer.Clear();
+        _buffer.Add(WindowKey.AllSlice);
+        if (segment.Count == 0)
+        {
+            return _buffer;
+        }
+
+        foreach (var (attribute, value) in segment)
+        {
+            var slice = SliceFor(attribute, value);
+            if (slice is not null)
+            {
+                _buffer.Add(slice);
+            }
+        }
+
+        if (_buffer.Count > 2)
+        {
+            _buffer.Sort(1, _buffer.Count - 1, StringComparer.Ordinal);
+        }
+
+        return _buffer;
+    }
+
+    private string? SliceFor(string attribute, string value)
+    {
+        if (!_slices.TryGetValue(attribute, out var slices))
+        {
+            if (_configured is not null ? !_configured.Contains(attribute) : _slices.Count >= _maxAttributes)
+            {
+                if (_configured is null)
+                {
+                    _ignoredAttributes.Add(attribute);
+                }
+
+                return null;
+            }
+
+            slices = new AttributeSlices(attribute);
+            _slices.Add(attribute, slices);
+        }
+
+        if (slices.Values.TryGetValue(value, out var slice))
+        {
+            return slice;
+        }
+
+        if (slices.Values.Count < _maxValues)
+        {
+            slice = attribute + "=" + value;
+            slices.Values.Add(value, slice);
+            return slice;
+        }
+
+        // Past the cap every new value shares one slice; counting each record tells how much traffic it hides.
+        OverflowCount++;
+        return slices.OtherSlice;
+    }
+
+    private sealed class AttributeSlices(string attribute)
+    {
+        public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+
+        public string OtherSlice { get; } = attribute + "=" + OtherValue;
+    }
+}

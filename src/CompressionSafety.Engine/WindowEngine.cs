@@ -1,0 +1,454 @@
+using System.Globalization;
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine.Ingestion;
+using CompressionSafety.Engine.Metrics;
+using CompressionSafety.Engine.Slicing;
+using CompressionSafety.Engine.Windows;
+
+namespace CompressionSafety.Engine;
+
+/// <summary>
+/// The event-time window engine: counts valid records into tumbling windows per (model, variant, slice), joins
+/// delayed labels, and emits a <see cref="WindowResult"/> per key when a window closes. It does no I/O and reads no
+/// clock: time is the records' event time. Not thread-safe; one instance per stream (per Kafka partition).
+/// </summary>
+/// <remarks>
+/// Stream time is the largest event time of a prediction seen so far. Windows are [start, end) aligned to the Unix
+/// epoch. A window's traffic phase closes when stream time reaches end + grace (as Kafka Streams closes windows); a
+/// prediction for a closed window is late. Its labelled statistics close when stream time reaches end + label horizon.
+/// Label records do not move stream time: their timestamps say when a label was given, not when the event happened.
+/// </remarks>
+public sealed class WindowEngine
+{
+    private readonly EngineOptions _options;
+    private readonly long _sizeTicks;
+    private readonly long _graceTicks;
+    private readonly long _labelHorizonTicks;
+    private readonly SliceResolver _slices;
+    private readonly EventIdDeduplicator _seen;
+    private readonly SortedDictionary<long, OpenWindow> _windows = [];
+    private readonly Dictionary<(string Model, string Variant, string Slice), WindowKey> _keys = [];
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LabelledPrediction> _pendingPredictions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingLabel> _pendingLabels = new(StringComparer.Ordinal);
+    private readonly Queue<(long ExpiryTicks, string EventId)> _pendingLabelOrder = new();
+    private readonly Dictionary<WindowKey, InputReference> _inputReferences = [];
+    private readonly HashSet<string> _trackedFeatures = new(StringComparer.Ordinal);
+    private readonly List<WindowResult> _results = [];
+    private readonly double[] _probabilityEdges;
+    private long _streamTicks = long.MinValue;
+
+    /// <summary>Creates an engine; throws <see cref="ArgumentException"/> listing every invalid setting.</summary>
+    public WindowEngine(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid engine settings: " + string.Join("; ", errors), nameof(options));
+        }
+
+        _options = options;
+        _sizeTicks = options.WindowSize.Ticks;
+        _graceTicks = options.Grace.Ticks;
+        _labelHorizonTicks = Math.Max(options.LabelHorizon.Ticks, options.Grace.Ticks);
+        _slices = new SliceResolver(options);
+        _seen = new EventIdDeduplicator(options.DedupHorizon, options.MaxTrackedEvents);
+        _probabilityEdges = ProbabilityEdges(options.ProbabilityBins);
+    }
+
+    /// <summary>Totals so far.</summary>
+    public EngineCounters Counters { get; } = new();
+
+    /// <summary>The largest prediction event time seen, or null before the first prediction.</summary>
+    public DateTimeOffset? StreamTime => _streamTicks == long.MinValue ? null : new DateTimeOffset(_streamTicks, TimeSpan.Zero);
+
+    /// <summary>Start of the oldest window that is still open in either phase, or null when none is. Records of this window and later may still change results.</summary>
+    public DateTimeOffset? OldestOpenWindowStart =>
+        _windows.Count == 0 ? null : new DateTimeOffset(_windows.Keys.First(), TimeSpan.Zero);
+
+    /// <summary>The start of the window that <paramref name="eventTime"/> falls in.</summary>
+    public DateTimeOffset WindowStartOf(DateTimeOffset eventTime) => new(WindowStartTicks(eventTime.UtcTicks), TimeSpan.Zero);
+
+    /// <summary>Counts one valid record. Closed windows become available from <see cref="TakeResults"/>.</summary>
+    public RecordOutcome Process(InferenceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record switch
+        {
+            PredictionRecord prediction => ProcessPrediction(prediction),
+            LabelRecord label => ProcessLabel(label),
+            _ => throw new ArgumentException($"Unknown record type {record.GetType().Name}.", nameof(record)),
+        };
+    }
+
+    /// <summary>A human-readable reason for a late prediction, for the dead-letter output.</summary>
+    public Rejection DescribeLate(PredictionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var start = WindowStartOf(record.Timestamp);
+        return new Rejection(
+            RejectionCode.Late,
+            "timestamp",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"window [{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}, {(start + _options.WindowSize).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) closed when stream time reached its end + grace ({_options.Grace}); stream time is {StreamTime?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"));
+    }
+
+    /// <summary>Results of windows closed since the last call, in window order, keys sorted.</summary>
+    public IReadOnlyList<WindowResult> TakeResults()
+    {
+        if (_results.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = _results.ToArray();
+        _results.Clear();
+        return taken;
+    }
+
+    /// <summary>Closes every open window in both phases (end of input); labels still pending are counted as unmatched.</summary>
+    public void Flush()
+    {
+        foreach (var window in _windows.Values.ToList())
+        {
+            if (!window.TrafficClosed)
+            {
+                CloseTraffic(window);
+            }
+
+            CloseLabels(window);
+        }
+
+        _windows.Clear();
+        Counters.LabelsUnmatched += _pendingLabels.Count;
+        _pendingLabels.Clear();
+        _pendingLabelOrder.Clear();
+    }
+
+    private RecordOutcome ProcessPrediction(PredictionRecord record)
+    {
+        var ticks = record.Timestamp.UtcTicks;
+        if (!_seen.TryAdd(record.EventId, record.Timestamp))
+        {
+            Counters.Duplicates++;
+            return RecordOutcome.Duplicate;
+        }
+
+        var start = WindowStartTicks(ticks);
+        if (_streamTicks != long.MinValue && start + _sizeTicks + _graceTicks <= _streamTicks)
+        {
+            Counters.Late++;
+            return RecordOutcome.Late;
+        }
+
+        _streamTicks = Math.Max(_streamTicks, ticks);
+        if (!_windows.TryGetValue(start, out var window))
+        {
+            window = new OpenWindow(start, start + _sizeTicks);
+            _windows.Add(start, window);
+        }
+
+        var model = Intern(record.Model);
+        var variant = Intern(record.Variant);
+        var positiveLabel = _options.PositiveLabelFor(model);
+        TrackFeatures(record);
+        var overflowBefore = _slices.OverflowCount;
+        var slices = _slices.Resolve(record.Segment);
+        Counters.SliceOverflow += _slices.OverflowCount - overflowBefore;
+        var keys = new WindowKey[slices.Count];
+        for (var i = 0; i < slices.Count; i++)
+        {
+            keys[i] = Key(model, variant, slices[i]);
+            if (!window.Traffic!.TryGetValue(keys[i], out var accumulator))
+            {
+                accumulator = new TrafficAccumulator(_options, positiveLabel);
+                window.Traffic.Add(keys[i], accumulator);
+            }
+
+            accumulator.Add(record, _trackedFeatures);
+        }
+
+        Counters.Accepted++;
+        var labelled = new LabelledPrediction(
+            start,
+            keys,
+            Intern(record.Prediction.Label),
+            record.Prediction.ProbabilityOf(positiveLabel) ?? double.NaN,
+            record.Shadow is { } shadow ? Intern(shadow.Label) : null);
+        if (record.Label is { } inline)
+        {
+            Counters.InlineLabels++;
+            AddLabel(window, labelled, inline);
+        }
+        else if (_pendingLabels.Remove(record.EventId, out var early))
+        {
+            Counters.LabelsJoined++;
+            AddLabel(window, labelled, early.Label);
+        }
+        else
+        {
+            _pendingPredictions[record.EventId] = labelled;
+            window.PendingEventIds.Add(record.EventId);
+        }
+
+        Advance();
+        return RecordOutcome.Accepted;
+    }
+
+    private RecordOutcome ProcessLabel(LabelRecord record)
+    {
+        Counters.LabelRecords++;
+        if (_pendingPredictions.Remove(record.EventId, out var prediction))
+        {
+            Counters.LabelsJoined++;
+            AddLabel(_windows[prediction.WindowStartTicks], prediction, record.Label);
+            return RecordOutcome.LabelJoined;
+        }
+
+        // A prediction still remembered for de-duplication but no longer waiting was already labelled or its
+        // labelled statistics have closed; a label already waiting is a repeat.
+        if (_seen.Contains(record.EventId) || _pendingLabels.ContainsKey(record.EventId))
+        {
+            Counters.LabelsLate++;
+            return RecordOutcome.LabelLate;
+        }
+
+        var expiry = (_streamTicks == long.MinValue ? record.Timestamp.UtcTicks : _streamTicks) + _labelHorizonTicks;
+        _pendingLabels.Add(record.EventId, new PendingLabel(Intern(record.Label), expiry));
+        _pendingLabelOrder.Enqueue((expiry, record.EventId));
+        EnforceTrackingCapacity();
+        return RecordOutcome.LabelPending;
+    }
+
+    private void AddLabel(OpenWindow window, in LabelledPrediction prediction, string trueLabel)
+    {
+        var label = Intern(trueLabel);
+        foreach (var key in prediction.Keys)
+        {
+            if (!window.Labels.TryGetValue(key, out var accumulator))
+            {
+                accumulator = new LabelAccumulator(_options, _options.PositiveLabelFor(key.Model));
+                window.Labels.Add(key, accumulator);
+            }
+
+            accumulator.Add(prediction, label);
+        }
+    }
+
+    private void Advance()
+    {
+        while (_windows.Count > 0)
+        {
+            var progressed = false;
+            foreach (var window in _windows.Values)
+            {
+                if (window.TrafficClosed)
+                {
+                    continue;
+                }
+
+                if (window.EndTicks + _graceTicks > _streamTicks)
+                {
+                    break;
+                }
+
+                CloseTraffic(window);
+                progressed = true;
+            }
+
+            var oldest = _windows.Values.First();
+            if (oldest.TrafficClosed && oldest.EndTicks + _labelHorizonTicks <= _streamTicks)
+            {
+                CloseLabels(oldest);
+                _windows.Remove(oldest.StartTicks);
+                progressed = true;
+            }
+
+            if (!progressed)
+            {
+                break;
+            }
+        }
+
+        _seen.Expire(new DateTimeOffset(_streamTicks, TimeSpan.Zero));
+        while (_pendingLabelOrder.TryPeek(out var next) && next.ExpiryTicks <= _streamTicks)
+        {
+            _pendingLabelOrder.Dequeue();
+            if (_pendingLabels.TryGetValue(next.EventId, out var pending) && pending.ExpiryTicks == next.ExpiryTicks)
+            {
+                _pendingLabels.Remove(next.EventId);
+                Counters.LabelsUnmatched++;
+            }
+        }
+
+        EnforceTrackingCapacity();
+    }
+
+    private void EnforceTrackingCapacity()
+    {
+        Counters.TrackingEvictions = _seen.ForgottenEarly;
+        while (_pendingLabels.Count > _options.MaxTrackedEvents && _pendingLabelOrder.TryDequeue(out var oldest))
+        {
+            if (_pendingLabels.Remove(oldest.EventId))
+            {
+                Counters.LabelsUnmatched++;
+            }
+        }
+    }
+
+    private void CloseTraffic(OpenWindow window)
+    {
+        var traffic = window.Traffic!;
+        var keys = traffic.Keys.ToList();
+        keys.Sort(WindowKeyComparer.Instance);
+        var start = new DateTimeOffset(window.StartTicks, TimeSpan.Zero);
+        var end = new DateTimeOffset(window.EndTicks, TimeSpan.Zero);
+        foreach (var key in keys)
+        {
+            var accumulator = traffic[key];
+            var metrics = new MetricWriter();
+            accumulator.WriteMetrics(metrics);
+            var references = new List<ReferenceComparison>();
+            if (!IsBaseline(key) && traffic.TryGetValue(key with { Variant = _options.BaselineVariant }, out var baseline))
+            {
+                var comparison = new MetricWriter();
+                ReferenceMetrics.CompareTraffic(accumulator, baseline, comparison);
+                references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
+            }
+
+            if (!_inputReferences.TryGetValue(key, out var inputReference))
+            {
+                inputReference = new InputReference(_options);
+                _inputReferences.Add(key, inputReference);
+            }
+
+            var drift = new MetricWriter();
+            inputReference.Observe(accumulator, drift);
+            if (!drift.IsEmpty)
+            {
+                references.Add(new ReferenceComparison(ReferenceNames.InputReference, drift.Values));
+            }
+
+            var histograms = new Dictionary<string, Histogram>(StringComparer.Ordinal)
+            {
+                ["positive_probability"] = new(_probabilityEdges, accumulator.PositiveHistogram),
+            };
+            _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms));
+            Counters.WindowsClosed++;
+        }
+
+        window.Keys = keys;
+        window.Traffic = null;
+    }
+
+    private void CloseLabels(OpenWindow window)
+    {
+        foreach (var eventId in window.PendingEventIds)
+        {
+            _pendingPredictions.Remove(eventId);
+        }
+
+        var start = new DateTimeOffset(window.StartTicks, TimeSpan.Zero);
+        var end = new DateTimeOffset(window.EndTicks, TimeSpan.Zero);
+        foreach (var key in window.Keys!)
+        {
+            var accumulator = window.Labels.GetValueOrDefault(key) ?? new LabelAccumulator(_options, _options.PositiveLabelFor(key.Model));
+            var metrics = new MetricWriter();
+            accumulator.WriteMetrics(metrics);
+            var references = new List<ReferenceComparison>();
+            if (!IsBaseline(key) && window.Labels.TryGetValue(key with { Variant = _options.BaselineVariant }, out var baseline))
+            {
+                var comparison = new MetricWriter();
+                ReferenceMetrics.CompareLabels(accumulator, baseline, comparison);
+                references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
+            }
+
+            var shadow = new MetricWriter();
+            accumulator.WriteShadowComparison(shadow);
+            if (!shadow.IsEmpty)
+            {
+                references.Add(new ReferenceComparison(ReferenceNames.Shadow, shadow.Values));
+            }
+
+            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, EmptyHistograms));
+            Counters.WindowsClosed++;
+        }
+    }
+
+    private bool IsBaseline(WindowKey key) => string.Equals(key.Variant, _options.BaselineVariant, StringComparison.Ordinal);
+
+    private void TrackFeatures(PredictionRecord record)
+    {
+        if (record.Input is not { Features.Count: > 0 } input)
+        {
+            return;
+        }
+
+        foreach (var name in input.Features.Keys)
+        {
+            if (!_trackedFeatures.Contains(name))
+            {
+                if (_trackedFeatures.Count < _options.MaxFeatures)
+                {
+                    _trackedFeatures.Add(Intern(name));
+                }
+                else
+                {
+                    Counters.FeaturesIgnored++;
+                }
+            }
+        }
+    }
+
+    private long WindowStartTicks(long ticks)
+    {
+        // Aligned to the Unix epoch, flooring for times before it.
+        var sinceEpoch = ticks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var index = sinceEpoch >= 0 ? sinceEpoch / _sizeTicks : ((sinceEpoch + 1) / _sizeTicks) - 1;
+        return DateTimeOffset.UnixEpoch.UtcTicks + (index * _sizeTicks);
+    }
+
+    private WindowKey Key(string model, string variant, string slice)
+    {
+        if (!_keys.TryGetValue((model, variant, slice), out var key))
+        {
+            key = new WindowKey(model, variant, slice);
+            _keys.Add((model, variant, slice), key);
+        }
+
+        return key;
+    }
+
+    private string Intern(string value)
+    {
+        if (_strings.TryGetValue(value, out var interned))
+        {
+            return interned;
+        }
+
+        // Model, variant and label names are few; bound the pool anyway in case a producer puts ids there.
+        if (_strings.Count < 100_000)
+        {
+            _strings.Add(value, value);
+        }
+
+        return value;
+    }
+
+    private static double[] ProbabilityEdges(int bins)
+    {
+        var edges = new double[bins + 1];
+        for (var i = 0; i <= bins; i++)
+        {
+            edges[i] = (double)i / bins;
+        }
+
+        return edges;
+    }
+
+    private static readonly IReadOnlyDictionary<string, Histogram> EmptyHistograms = new Dictionary<string, Histogram>();
+
+    private readonly record struct PendingLabel(string Label, long ExpiryTicks);
+}

@@ -1,0 +1,41 @@
+using CompressionSafety.Statistics;
+
+namespace CompressionSafety.Engine.Windows;
+
+/// <summary>Comparisons of a compressed variant's window with the baseline variant's window of the same model and slice.</summary>
+internal static class ReferenceMetrics
+{
+    public static void CompareTraffic(TrafficAccumulator variant, TrafficAccumulator baseline, MetricWriter values)
+    {
+        values.Set("baseline_count", baseline.Count);
+        values.RateDifference("flagged_rate_diff", variant.Flagged, variant.FlaggedKnown, baseline.Flagged, baseline.FlaggedKnown);
+        values.RateDifference("refused_rate_diff", variant.Refused, variant.RefusedKnown, baseline.Refused, baseline.RefusedKnown);
+        values.RateDifference("low_confidence_rate_diff", variant.LowConfidence, variant.ProbabilityCount, baseline.LowConfidence, baseline.ProbabilityCount);
+        if (variant.ProbabilityCount > 0 && baseline.ProbabilityCount > 0)
+        {
+            var reference = Divergence.ToProportions(baseline.PositiveHistogram);
+            var current = Divergence.ToProportions(variant.PositiveHistogram);
+            values.Set("positive_probability_psi", Divergence.Psi(reference, current));
+            values.Set("positive_probability_js", Divergence.JensenShannon(reference, current));
+            values.Set("entropy_mean_diff", (variant.EntropySum / variant.ProbabilityCount) - (baseline.EntropySum / baseline.ProbabilityCount));
+        }
+
+        if (variant.Latency.Count > 0 && baseline.Latency.Count > 0)
+        {
+            values.Set("latency_p95_diff_ms", variant.Latency.Quantile(0.95) - baseline.Latency.Quantile(0.95));
+        }
+    }
+
+    public static void CompareLabels(LabelAccumulator variant, LabelAccumulator baseline, MetricWriter values)
+    {
+        values.Set("baseline_labelled_count", baseline.Labelled);
+        values.RateDifference("accuracy_diff", variant.Correct, variant.Labelled, baseline.Correct, baseline.Labelled);
+        values.RateDifference("unsafe_miss_rate_diff", variant.Missed, variant.Positives, baseline.Missed, baseline.Positives);
+        values.RateDifference("false_flag_rate_diff", variant.FalseFlags, variant.Negatives, baseline.FalseFlags, baseline.Negatives);
+        if (variant.Calibration.Count > 0 && baseline.Calibration.Count > 0)
+        {
+            values.Set("ece_diff", variant.Calibration.Ece - baseline.Calibration.Ece);
+            values.Set("brier_diff", variant.Calibration.Brier - baseline.Calibration.Brier);
+        }
+    }
+}

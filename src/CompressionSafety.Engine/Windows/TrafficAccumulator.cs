@@ -1,0 +1,184 @@
+using CompressionSafety.Contracts;
+using CompressionSafety.Statistics;
+
+namespace CompressionSafety.Engine.Windows;
+
+/// <summary>
+/// Traffic statistics of one key in one window, in fixed memory: counters, a fixed-bin histogram, and KLL sketches
+/// for latency and input features; never a list of samples.
+/// </summary>
+internal sealed class TrafficAccumulator
+{
+    /// <summary>The name under which input.length is tracked among the input distributions.</summary>
+    public const string LengthInput = "\0length";
+
+    private readonly EngineOptions _options;
+    private readonly string _positiveLabel;
+
+    public TrafficAccumulator(EngineOptions options, string positiveLabel)
+    {
+        _options = options;
+        _positiveLabel = positiveLabel;
+        Categories = new BoundedCounter(options.MaxCategories);
+        Labels = new BoundedCounter(options.MaxCategories);
+        PositiveHistogram = new long[options.ProbabilityBins];
+    }
+
+    public long Count { get; private set; }
+    public long FlaggedKnown { get; private set; }
+    public long Flagged { get; private set; }
+    public long RefusedKnown { get; private set; }
+    public long Refused { get; private set; }
+    public long SafetyKnown { get; private set; }
+    public BoundedCounter Categories { get; }
+    public BoundedCounter Labels { get; }
+    public long ProbabilityCount { get; private set; }
+    public double PositiveSum { get; private set; }
+    public long[] PositiveHistogram { get; }
+    public double EntropySum { get; private set; }
+    public long LowConfidence { get; private set; }
+    public KllSketch Latency { get; } = new(seed: 1);
+    public double LatencySum { get; private set; }
+    public long ShadowCount { get; private set; }
+    public long Flips { get; private set; }
+    public double LengthSum { get; private set; }
+    public long LengthCount { get; private set; }
+
+    /// <summary>Input distributions of this window: input.length under <see cref="LengthInput"/>, then features by name.</summary>
+    public Dictionary<string, KllSketch> Inputs { get; } = new(StringComparer.Ordinal);
+
+    public void Add(PredictionRecord record, IReadOnlySet<string> trackedFeatures)
+    {
+        Count++;
+        if (record.Safety is { } safety)
+        {
+            SafetyKnown++;
+            if (safety.Flagged is { } flagged)
+            {
+                FlaggedKnown++;
+                Flagged += flagged ? 1 : 0;
+            }
+
+            if (safety.Refused is { } refused)
+            {
+                RefusedKnown++;
+                Refused += refused ? 1 : 0;
+            }
+
+            foreach (var category in safety.Categories.Distinct(StringComparer.Ordinal))
+            {
+                Categories.Increment(category);
+            }
+        }
+
+        Labels.Increment(record.Prediction.Label);
+        if (record.Prediction.Probabilities is { Count: > 0 } probabilities)
+        {
+            ProbabilityCount++;
+            var positive = probabilities.GetValueOrDefault(_positiveLabel);
+            PositiveSum += positive;
+            PositiveHistogram[ProbabilityBin(positive, PositiveHistogram.Length)]++;
+            var entropy = 0.0;
+            var max = 0.0;
+            foreach (var p in probabilities.Values)
+            {
+                if (p > 0)
+                {
+                    entropy -= p * Math.Log(p);
+                }
+
+                max = Math.Max(max, p);
+            }
+
+            EntropySum += entropy;
+            LowConfidence += max < _options.LowConfidenceThreshold ? 1 : 0;
+        }
+
+        if (record.LatencyMs is { } latency)
+        {
+            Latency.Add(latency);
+            LatencySum += latency;
+        }
+
+        if (record.Shadow is { } shadow)
+        {
+            ShadowCount++;
+            Flips += string.Equals(shadow.Label, record.Prediction.Label, StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        if (record.Input is { } input)
+        {
+            if (input.Length is { } length)
+            {
+                LengthSum += length;
+                LengthCount++;
+                InputSketch(LengthInput).Add(length);
+            }
+
+            foreach (var (name, value) in input.Features)
+            {
+                if (trackedFeatures.Contains(name))
+                {
+                    InputSketch(name).Add(value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Equal-width bin of a probability in [0, 1]: [k/B, (k+1)/B), the last bin closed so 1 falls in it.</summary>
+    public static int ProbabilityBin(double probability, int bins) =>
+        Math.Clamp((int)Math.Floor(probability * bins), 0, bins - 1);
+
+    public void WriteMetrics(MetricWriter metrics)
+    {
+        metrics.Set("count", Count);
+        metrics.Rate("flagged_rate", Flagged, FlaggedKnown);
+        metrics.Set("flagged_count", FlaggedKnown);
+        metrics.Rate("refused_rate", Refused, RefusedKnown);
+        metrics.Set("refused_count", RefusedKnown);
+        foreach (var (category, count) in Categories.Counts)
+        {
+            metrics.Rate("category_rate." + category, count, SafetyKnown);
+        }
+
+        foreach (var (label, count) in Labels.Counts)
+        {
+            metrics.Set("label_share." + label, (double)count / Count);
+        }
+
+        metrics.Set("probability_count", ProbabilityCount);
+        if (ProbabilityCount > 0)
+        {
+            metrics.Set("positive_probability_mean", PositiveSum / ProbabilityCount);
+            metrics.Set("entropy_mean", EntropySum / ProbabilityCount);
+            metrics.Rate("low_confidence_rate", LowConfidence, ProbabilityCount);
+        }
+
+        metrics.Set("latency_count", Latency.Count);
+        if (Latency.Count > 0)
+        {
+            metrics.Set("latency_mean_ms", LatencySum / Latency.Count);
+            metrics.Set("latency_p50_ms", Latency.Quantile(0.50));
+            metrics.Set("latency_p95_ms", Latency.Quantile(0.95));
+            metrics.Set("latency_p99_ms", Latency.Quantile(0.99));
+        }
+
+        metrics.Set("shadow_count", ShadowCount);
+        metrics.Rate("flip_rate", Flips, ShadowCount);
+        if (LengthCount > 0)
+        {
+            metrics.Set("input_length_mean", LengthSum / LengthCount);
+        }
+    }
+
+    private KllSketch InputSketch(string name)
+    {
+        if (!Inputs.TryGetValue(name, out var sketch))
+        {
+            sketch = new KllSketch(seed: 2);
+            Inputs.Add(name, sketch);
+        }
+
+        return sketch;
+    }
+}

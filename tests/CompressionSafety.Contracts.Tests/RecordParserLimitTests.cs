@@ -1,0 +1,49 @@
+namespace CompressionSafety.Contracts.Tests;
+
+public sealed class RecordParserLimitTests
+{
+    [Fact]
+    public void Parse_RecordOfExactlyMaxBytes_Accepted()
+    {
+        var record = Records.Utf8(Records.LabelExample);
+        var options = new ParserOptions { MaxRecordBytes = record.Length };
+
+        Assert.True(RecordParser.Parse(record, options).IsValid);
+    }
+
+    [Fact]
+    public void Parse_RecordOneByteOverMax_RejectedAsTooLarge()
+    {
+        var record = Records.Utf8(Records.LabelExample);
+        var options = new ParserOptions { MaxRecordBytes = record.Length - 1 };
+
+        var rejection = RecordParser.Parse(record, options).Rejection;
+
+        Assert.Equal(RejectionCode.TooLarge, rejection?.Code);
+        Assert.Null(rejection?.Field);
+        Assert.Equal($"record is {record.Length} bytes, the maximum is {record.Length - 1} bytes", rejection?.Message);
+    }
+
+    [Fact]
+    public void Parse_DefaultLimitBoundary_OneMiBAcceptedOneMoreByteRejected()
+    {
+        var head = Records.Utf8(Records.LabelExample[..^1] + ",\"padding\":\"");
+        var tail = "\"}"u8.ToArray();
+        var record = new byte[ParserOptions.DefaultMaxRecordBytes];
+        head.CopyTo(record, 0);
+        record.AsSpan(head.Length, record.Length - head.Length - tail.Length).Fill((byte)'p');
+        tail.CopyTo(record, record.Length - tail.Length);
+        byte[] oversized = [.. record[..^2], (byte)'p', .. tail];
+
+        Assert.True(RecordParser.Parse(record).IsValid);
+        Assert.Equal(RejectionCode.TooLarge, RecordParser.Parse(oversized).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Parse_TooLargeGarbage_CheckedBeforeParsing()
+    {
+        var garbage = new byte[100];
+
+        Assert.Equal(RejectionCode.TooLarge, RecordParser.Parse(garbage, new ParserOptions { MaxRecordBytes = 99 }).Rejection?.Code);
+    }
+}

@@ -1,0 +1,43 @@
+namespace CompressionSafety.Statistics.Tests;
+
+public sealed class CalibrationAccumulatorTests
+{
+    [Fact]
+    public void Add_ProbabilityOnUpperEdge_GoesToLowerBin()
+    {
+        var accumulator = new CalibrationAccumulator(10);
+        accumulator.Add(0.3, true);
+        accumulator.Add(0.0, false);
+        accumulator.Add(1.0, true);
+
+        Assert.Equal(1, accumulator.Bins[2].Count);
+        Assert.Equal(1, accumulator.Bins[0].Count);
+        Assert.Equal(1, accumulator.Bins[9].Count);
+    }
+
+    [Fact]
+    public void Add_ProbabilityOutsideUnitInterval_Throws()
+    {
+        var accumulator = new CalibrationAccumulator();
+        Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(1.5, true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => accumulator.Add(double.NaN, true));
+    }
+
+    [Fact]
+    public void Ece_TwoPredictions_WeightedGap()
+    {
+        var accumulator = new CalibrationAccumulator(2);
+        accumulator.Add(0.2, true);
+        accumulator.Add(0.9, true);
+
+        Assert.Equal(0.5 * 0.8 + 0.5 * 0.1, accumulator.Ece, 15);
+        Assert.Equal(0.8, accumulator.Mce, 15);
+        Assert.Equal((0.64 + 0.01) / 2, accumulator.Brier, 15);
+    }
+
+    [Fact]
+    public void Merge_DifferentBinCounts_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new CalibrationAccumulator(10).Merge(new CalibrationAccumulator(15)));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using CompressionSafety.Contracts;
+using CompressionSafety.Kafka.Mock;
+using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Worker.Diagnostics;
+using CompressionSafety.Worker.Tests.Kafka;
+using Confluent.Kafka;
+using Xunit;
+
+namespace CompressionSafety.Worker.Tests.Worker;
+
+public sealed class IngestionServiceTests
+{
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("guard");
+
+    [Fact]
+    public async Task Run_StreamWithPoisonRecords_WindowsMatchReplayPoisonDeadLetteredOffsetsHeldByOpenWindow()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        var predictions = TestStream.Predictions(600);
+        byte[] notJson = Encoding.UTF8.GetBytes("this is not json");
+        byte[] wrongSchema = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(RecordWriter.ToJsonBytes(predictions[0] with { EventId = "v2" }))
+            .Replace("\"schema_version\":1", "\"schema_version\":2", StringComparison.Ordinal));
+        var late = RecordWriter.ToJsonBytes(predictions[0] with { EventId = "late-one" });
+        await using (var producer = new KafkaRecordPublisher(KafkaTestClients.PublisherSettings(cluster), TimeProvider.System))
+        {
+            foreach (var record in predictions)
+            {
+                await producer.PublishAsync(new OutgoingRecord(harness.InputTopic, Key, RecordWriter.ToJsonBytes(record)), default);
+            }
+
+            foreach (var poison in new[] { notJson, wrongSchema, late })
+            {
+                await producer.PublishAsync(new OutgoingRecord(harness.InputTopic, Key, poison), default);
+            }
+
+            await producer.FlushAsync(default);
+        }
+
+        using var host = harness.BuildHost("metrics.lp");
+        await host.StartAsync();
+        var deadLetters = KafkaTestClients.Consume(cluster, harness.DeadLetterTopic, KafkaTestClients.UniqueName("dlq-reader"), 3);
+        Assert.Equal(WorkerHealthStatus.Healthy, WorkerHarness.Health(host).Check().Status);
+        await host.StopAsync();
+
+        Assert.Equal(
+            ["not_json", "unsupported_schema_version", "late"],
+            deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.Reason))));
+        Assert.Equal([notJson, wrongSchema, late], deadLetters.Select(d => d.Message.Value));
+        Assert.Equal(["600", "601", "602"], deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.SourceOffset))));
+        Assert.Equal(WorkerHarness.ExpectedLines(predictions), harness.MetricsLines("metrics.lp"));
+        // Window [00:09, 00:10) is still open, so the commit stops at its first record (offset 540).
+        Assert.Equal(540, Committed(cluster, harness.GroupId, harness.InputTopic));
+    }
+
+    private static long Committed(MockKafkaCluster cluster, string groupId, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaTestClients.ConsumerConfig(cluster, groupId)).Build();
+        var committed = consumer.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(10));
+        return committed.Single().Offset.Value;
+    }
+}

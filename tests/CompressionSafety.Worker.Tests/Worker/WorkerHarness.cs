@@ -3,11 +3,13 @@ using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Kafka.Mock;
+using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Tests.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
@@ -60,6 +62,11 @@ internal sealed class WorkerHarness : IDisposable
             ["Engine:Grace"] = "00:00:05",
             ["Engine:LabelHorizon"] = "00:00:05",
         });
+        if (Environment.GetEnvironmentVariable("WORKER_TEST_LOG") is not null)
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+        }
+
         builder.AddCompressionSafetyWorker();
         return builder.Build();
     }
@@ -78,8 +85,32 @@ internal sealed class WorkerHarness : IDisposable
         return lines;
     }
 
-    public List<string> MetricsLines(string metricsFile) =>
-        File.ReadAllLines(Path.Combine(Directory, metricsFile), Encoding.UTF8).Where(l => l.Length > 0).ToList();
+    public List<string> MetricsLines(string metricsFile)
+    {
+        var path = Path.Combine(Directory, metricsFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        // The worker still has the file open for writing.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    public async Task ProduceAsync(IEnumerable<byte[]> values)
+    {
+        await using var producer = new KafkaRecordPublisher(KafkaTestClients.PublisherSettings(Cluster), TimeProvider.System);
+        foreach (var value in values)
+        {
+            await producer.PublishAsync(new OutgoingRecord(InputTopic, Key, value), default);
+        }
+
+        await producer.FlushAsync(default);
+    }
+
+    public static readonly byte[] Key = Encoding.UTF8.GetBytes("guard");
 
     public static async Task WaitUntil(Func<bool> condition, string what)
     {

@@ -8,7 +8,7 @@ internal static class TestStream
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    public static List<PredictionRecord> Predictions(int count, int seed = 7)
+    public static List<PredictionRecord> Predictions(int count, int seed = 7, string model = "guard")
     {
         var random = new Random(seed);
         var records = new List<PredictionRecord>(count);
@@ -18,7 +18,7 @@ internal static class TestStream
             records.Add(new PredictionRecord(
                 "e-" + i.ToString(CultureInfo.InvariantCulture),
                 Start.AddSeconds(i),
-                "guard",
+                model,
                 i % 2 == 0 ? "baseline" : "int8",
                 new ModelOutput(
                     unsafeProbability >= 0.5 ? "unsafe" : "safe",

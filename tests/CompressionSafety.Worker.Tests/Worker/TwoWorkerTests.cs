@@ -2,7 +2,11 @@ using System.Text;
 using CompressionSafety.Contracts;
 using CompressionSafety.Kafka.Mock;
 using CompressionSafety.Worker.Tests.Kafka;
+using CompressionSafety.Engine.Output;
+using CompressionSafety.Worker.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
@@ -37,6 +41,43 @@ public sealed class TwoWorkerTests
         var all = Lines(harness, "a.lp", "b.lp");
         Assert.Equal(expected.Order(StringComparer.Ordinal), all.Distinct().Order(StringComparer.Ordinal));
         // A window emitted twice (by the leaver and again by the new owner) must carry the same values.
+        Assert.All(all.GroupBy(SeriesAndTime), g => Assert.Single(g.Distinct()));
+    }
+
+    [Fact]
+    public async Task Run_OneWorkerDiesWithoutClosing_HostStopsAndTheOtherReplaysWithNoWindowLost()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster, partitions: 2);
+        var streams = new[] { TestStream.Predictions(600, seed: 3, model: "guard-a"), TestStream.Predictions(600, seed: 4, model: "guard-b") };
+        var expected = streams.SelectMany(s => WorkerHarness.ExpectedLines(s)).Where(PerWindow).ToList();
+        using var b = harness.BuildHost("b.lp");
+        await b.StartAsync();
+        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(b).Check().AssignedPartitions == 2, "the first worker to own both partitions");
+        using var a = harness.BuildHost("a.lp", services => services.AddSingleton<IMetricsSink>(
+            _ => new CrashingSink(Path.Combine(harness.Directory, "a.lp"), windowsBeforeCrash: 6)));
+        var stopped = new TaskCompletionSource();
+        a.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopped.TrySetResult());
+        await a.StartAsync();
+        await WorkerHarness.WaitUntil(
+            () => WorkerHarness.Health(a).Check().AssignedPartitions == 1 && WorkerHarness.Health(b).Check().AssignedPartitions == 1,
+            "the two workers to split the partitions");
+        Produce(cluster, harness.InputTopic, streams, 0, 600);
+
+        await stopped.Task.WaitAsync(KafkaTestClients.Patience);
+        Assert.Equal(WorkerHealthStatus.Unhealthy, WorkerHarness.Health(a).Check().Status);
+        Assert.Equal(1, Environment.ExitCode);
+        Environment.ExitCode = 0;
+        await WorkerHarness.WaitUntil(
+            () => streams.All(s => harness.MetricsLines("b.lp").Contains(WorkerHarness.ExpectedLines(s).Where(PerWindow).Last())),
+            "the surviving worker to finish both partitions");
+        await b.StopAsync();
+        await a.StopAsync();
+        // Disposing the dead host flushes its metrics file; a hard kill could leave a torn last line there.
+        a.Dispose();
+
+        var all = Lines(harness, "a.lp", "b.lp");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), all.Distinct().Order(StringComparer.Ordinal));
         Assert.All(all.GroupBy(SeriesAndTime), g => Assert.Single(g.Distinct()));
     }
 

@@ -44,7 +44,7 @@ internal sealed class WorkerHarness : IDisposable
         LabelHorizon = TimeSpan.FromSeconds(5),
     };
 
-    public IHost BuildHost(string metricsFile)
+    public IHost BuildHost(string metricsFile, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,6 +67,7 @@ internal sealed class WorkerHarness : IDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
         }
 
+        configure?.Invoke(builder.Services);
         builder.AddCompressionSafetyWorker();
         return builder.Build();
     }

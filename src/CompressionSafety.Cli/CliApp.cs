@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CompressionSafety.Cli.Commands;
+using CompressionSafety.Cli.Commands.Stats;
 
 namespace CompressionSafety.Cli;
 
@@ -12,8 +13,11 @@ public static class CliApp
         var root = new RootCommand(
             "CompressionSafety: monitors compressed ML models (quantized, pruned, distilled) against their " +
             "full-precision baseline and reports when safety-relevant behaviour moves.");
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
 }

@@ -24,7 +24,7 @@ internal static class JsonText
     /// <summary>A number for a message, shortest round-trip form.</summary>
     public static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The current string or number token, quoted and cut to a readable length, for a message.</summary>
+    /// <summary>The current string (quoted) or number token, cut to a readable length, for a message.</summary>
     public static string Quote(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
@@ -35,6 +35,7 @@ internal static class JsonText
         }
 
         // The record passed UTF-8 validation; a cut in the middle of a character only costs a replacement char.
-        return "\"" + Encoding.UTF8.GetString(raw) + (cut ? "...\"" : "\"");
+        var text = Encoding.UTF8.GetString(raw) + (cut ? "..." : string.Empty);
+        return reader.TokenType == JsonTokenType.String ? "\"" + text + "\"" : text;
     }
 }

@@ -49,8 +49,9 @@ internal static class KindScanner
         return null;
     }
 
-    // After the single root value only whitespace may follow; the reader throws on anything else.
-    private static void EnsureEnd(ref Utf8JsonReader reader)
+    /// <summary>After the single root value only whitespace may follow; the reader throws on anything else.</summary>
+    /// <exception cref="JsonException">Something other than whitespace follows.</exception>
+    public static void EnsureEnd(ref Utf8JsonReader reader)
     {
         if (reader.Read())
         {

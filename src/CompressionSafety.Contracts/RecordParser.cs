@@ -53,6 +53,14 @@ public static class RecordParser
 
         try
         {
+            // Fast path: almost every record is a valid prediction, which one pass both reads and fully checks.
+            // Anything else takes the careful path, which decides the kind first so its rejection is the right one.
+            var optimistic = TryReadValidPrediction(utf8Json, options.ProbabilitySumTolerance);
+            if (optimistic.IsValid)
+            {
+                return optimistic;
+            }
+
             var shape = KindScanner.Scan(utf8Json, ReaderOptions, out var kind);
             if (shape is not null)
             {
@@ -71,6 +79,26 @@ public static class RecordParser
         {
             // GetString throws this for a well-formed escape that is not valid UTF-16 (a lone surrogate such as \ud800).
             return ParseResult.Invalid(RejectionCode.NotJson, null, "contains a string that is not valid Unicode: " + FirstSentence(ex.Message));
+        }
+    }
+
+    private static ParseResult TryReadValidPrediction(ReadOnlySpan<byte> utf8Json, double tolerance)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            var result = RecordReader.Read(ref reader, RecordKind.Prediction, tolerance);
+            if (result.IsValid)
+            {
+                KindScanner.EnsureEnd(ref reader);
+            }
+
+            return result;
+        }
+        catch (InvalidOperationException)
+        {
+            // A bad escape in a field that a label record would ignore: let the careful path judge it.
+            return default;
         }
     }
 

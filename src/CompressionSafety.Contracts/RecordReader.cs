@@ -30,7 +30,11 @@ internal static class RecordReader
         var known = kind == RecordKind.Prediction ? ~Source : ~PredictionOnly;
         var values = default(Values);
         var seen = 0;
-        reader.Read();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Invalid(new Rejection(RejectionCode.NotObject, null, "must be a JSON object"));
+        }
+
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = Identify(ref reader) & known;

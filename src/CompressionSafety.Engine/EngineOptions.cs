@@ -81,6 +81,16 @@ public sealed class EngineOptions
     [Range(1, 10_000)]
     public int MaxCategories { get; set; } = 32;
 
+    /// <summary>
+    /// Change detectors run over each key's per-window series of its main rates and p95 latency
+    /// (<c>page_hinkley</c>, <c>cusum</c>, <c>ewma</c>, <c>adwin</c>); empty turns them off.
+    /// </summary>
+    public IList<string> AnomalyDetectors { get; set; } = ["page_hinkley", "cusum", "ewma", "adwin"];
+
+    /// <summary>Error probability of the anytime-valid confidence sequences on variant-minus-baseline differences. Default 0.05.</summary>
+    [Range(1e-9, 0.5)]
+    public double ConfidenceSequenceAlpha { get; set; } = 0.05;
+
     /// <summary>Checks the settings and returns one message per problem, each naming the setting.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -90,6 +100,11 @@ public sealed class EngineOptions
         if (SegmentAttributes is not null && SegmentAttributes.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add($"{nameof(SegmentAttributes)}: attribute names must not be empty.");
+        }
+
+        foreach (var detector in AnomalyDetectors.Where(d => !Windows.AnomalyTracker.KnownDetectors.Contains(d, StringComparer.Ordinal)))
+        {
+            errors.Add($"{nameof(AnomalyDetectors)}: unknown detector '{detector}'; known: {string.Join(", ", Windows.AnomalyTracker.KnownDetectors)}.");
         }
 
         if (LabelHorizon < Grace)

@@ -32,7 +32,7 @@ public sealed class WindowEngine
     private readonly Dictionary<string, LabelledPrediction> _pendingPredictions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingLabel> _pendingLabels = new(StringComparer.Ordinal);
     private readonly Queue<(long ExpiryTicks, string EventId)> _pendingLabelOrder = new();
-    private readonly Dictionary<WindowKey, InputReference> _inputReferences = [];
+    private readonly Dictionary<WindowKey, KeyHistory> _history = [];
     private readonly HashSet<string> _trackedFeatures = new(StringComparer.Ordinal);
     private readonly List<WindowResult> _results = [];
     private readonly double[] _probabilityEdges;
@@ -311,21 +311,18 @@ public sealed class WindowEngine
             var metrics = new MetricWriter();
             accumulator.WriteMetrics(metrics);
             var references = new List<ReferenceComparison>();
+            var history = History(key);
+            history.Anomalies.Observe(metrics.Values, metrics);
             if (!IsBaseline(key) && traffic.TryGetValue(key with { Variant = _options.BaselineVariant }, out var baseline))
             {
                 var comparison = new MetricWriter();
                 ReferenceMetrics.CompareTraffic(accumulator, baseline, comparison);
+                ReferenceMetrics.UpdateSequence(history.FlaggedDifference, "flagged_rate_diff_cs", accumulator.Flagged, accumulator.FlaggedKnown, baseline.Flagged, baseline.FlaggedKnown, comparison);
                 references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
             }
 
-            if (!_inputReferences.TryGetValue(key, out var inputReference))
-            {
-                inputReference = new InputReference(_options);
-                _inputReferences.Add(key, inputReference);
-            }
-
             var drift = new MetricWriter();
-            inputReference.Observe(accumulator, drift);
+            history.Input.Observe(accumulator, drift);
             if (!drift.IsEmpty)
             {
                 references.Add(new ReferenceComparison(ReferenceNames.InputReference, drift.Values));
@@ -362,6 +359,7 @@ public sealed class WindowEngine
             {
                 var comparison = new MetricWriter();
                 ReferenceMetrics.CompareLabels(accumulator, baseline, comparison);
+                ReferenceMetrics.UpdateSequence(History(key).UnsafeMissDifference, "unsafe_miss_rate_diff_cs", accumulator.Missed, accumulator.Positives, baseline.Missed, baseline.Positives, comparison);
                 references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
             }
 
@@ -375,6 +373,17 @@ public sealed class WindowEngine
             _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, EmptyHistograms));
             Counters.WindowsClosed++;
         }
+    }
+
+    private KeyHistory History(WindowKey key)
+    {
+        if (!_history.TryGetValue(key, out var history))
+        {
+            history = new KeyHistory(_options);
+            _history.Add(key, history);
+        }
+
+        return history;
     }
 
     private bool IsBaseline(WindowKey key) => string.Equals(key.Variant, _options.BaselineVariant, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ namespace CompressionSafety.Statistics;
 /// </summary>
 public sealed class QuantileBins
 {
+    private const int LinearScanEdges = 16;
     private readonly double[] _edges;
 
     private QuantileBins(double[] edges) => _edges = edges;
@@ -23,9 +24,20 @@ public sealed class QuantileBins
     /// <returns>The fitted bins.</returns>
     public static QuantileBins Fit(ReadOnlySpan<double> reference, int bins)
     {
-        var sorted = reference.ToArray();
-        Array.Sort(sorted);
-        return FitSorted(sorted, bins);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        SampleGuard.RequireNonEmpty(reference, nameof(reference));
+        var values = reference.ToArray();
+        var ranks = new List<int>(2 * bins);
+        for (var k = 1; k < bins; k++)
+        {
+            var (index, _) = VirtualIndex(values.Length, (double)k / bins);
+            ranks.Add(index);
+            ranks.Add(Math.Min(index + 1, values.Length - 1));
+        }
+
+        // Only the order statistics the edges read need to be in place, not a full sort.
+        OrderStatistics.Select(values, ranks);
+        return FromOrderStatistics(values, bins);
     }
 
     /// <summary>Fits edges on a reference sample already sorted ascending.</summary>
@@ -36,10 +48,15 @@ public sealed class QuantileBins
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
         SampleGuard.RequireNonEmpty(sortedReference, nameof(sortedReference));
+        return FromOrderStatistics(sortedReference, bins);
+    }
+
+    private static QuantileBins FromOrderStatistics(ReadOnlySpan<double> values, int bins)
+    {
         var edges = new List<double>(bins);
         for (var k = 1; k < bins; k++)
         {
-            var e = Quantile(sortedReference, (double)k / bins);
+            var e = Quantile(values, (double)k / bins);
             if (edges.Count == 0 || e != edges[^1])
             {
                 edges.Add(e);
@@ -55,6 +72,24 @@ public sealed class QuantileBins
     public long[] CountValues(ReadOnlySpan<double> values)
     {
         var counts = new long[Count];
+        if (_edges.Length <= LinearScanEdges)
+        {
+            // With few edges, counting the edges at or below x has no branch to mispredict, unlike a binary search.
+            var edges = _edges;
+            foreach (var x in values)
+            {
+                var bin = 0;
+                for (var k = 0; k < edges.Length; k++)
+                {
+                    bin += edges[k] <= x ? 1 : 0;
+                }
+
+                counts[bin]++;
+            }
+
+            return counts;
+        }
+
         foreach (var x in values)
         {
             counts[BinOf(x)]++;
@@ -85,21 +120,30 @@ public sealed class QuantileBins
         return lo;
     }
 
-    // numpy's 'linear' method: virtual index (n - 1) q, and its two-sided lerp that is exact at both ends.
-    private static double Quantile(ReadOnlySpan<double> sorted, double q)
+    // numpy's 'linear' method: virtual index (n - 1) q; at or past the last index it reads the maximum.
+    private static (int Index, double Fraction) VirtualIndex(int n, double q)
     {
-        var n = sorted.Length;
         var virtualIndex = (n - 1) * q;
         if (virtualIndex >= n - 1)
         {
-            return sorted[n - 1];
+            return (n - 1, 0.0);
         }
 
         var previous = Math.Floor(virtualIndex);
-        var index = (int)previous;
-        var a = sorted[index];
-        var b = sorted[index + 1];
-        var t = virtualIndex - previous;
+        return ((int)previous, virtualIndex - previous);
+    }
+
+    // numpy's two-sided lerp, exact at both ends; only ranks index and index + 1 need to be in place.
+    private static double Quantile(ReadOnlySpan<double> values, double q)
+    {
+        var (index, t) = VirtualIndex(values.Length, q);
+        if (index == values.Length - 1)
+        {
+            return values[index];
+        }
+
+        var a = values[index];
+        var b = values[index + 1];
         var diff = b - a;
         return t >= 0.5 ? b - (diff * (1 - t)) : a + (diff * t);
     }

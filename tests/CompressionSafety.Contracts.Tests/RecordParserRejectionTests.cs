@@ -285,4 +285,37 @@ public sealed class RecordParserRejectionTests
 
         Assert.Equal("event_id", RecordParser.Parse(Records.Utf8(json)).Rejection?.Field);
     }
+
+    [Fact]
+    public void Parse_LabelWithBadEscapeInIgnoredField_StillValid()
+    {
+        var json = """{"schema_version":1,"event_id":"e","timestamp":"2026-11-26T16:00:00Z","label":"safe","segment":{"a":"\ud800"}}""";
+
+        Assert.IsType<LabelRecord>(RecordParser.Parse(Records.Utf8(json)).Record);
+    }
+
+    [Fact]
+    public void Parse_PredictionWithLoneSurrogateInLabel_RejectedAsNotJson()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("shadow", """{"label":"\ud800"}""")).Rejection;
+
+        Assert.Equal(RejectionCode.NotJson, rejection?.Code);
+    }
+
+    [Fact]
+    public void Parse_SchemaVersionTwo_MessageShowsNumberUnquoted()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("schema_version", "2")).Rejection;
+
+        Assert.Equal("must be 1 (this monitor reads inference-log version 1), got 2", rejection?.Message);
+    }
+
+    [Fact]
+    public void Parse_ProbabilityOutOfRange_MessageGivesValue()
+    {
+        var rejection = RecordParser.Parse(Records.Prediction("prediction", """{"label":"a","probabilities":{"safe":-0.5,"unsafe":1.5}}""")).Rejection;
+
+        Assert.Equal("prediction.probabilities.safe", rejection?.Field);
+        Assert.Equal("must be a number in [0, 1], got -0.5", rejection?.Message);
+    }
 }

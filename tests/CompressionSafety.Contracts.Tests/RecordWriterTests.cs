@@ -68,4 +68,26 @@ public sealed class RecordWriterTests
 
         Assert.Contains("\"timestamp\":\"2026-11-26T11:30:00-05:30\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToJsonBytes_NaNLatency_ThrowsBecauseJsonCannotCarryIt()
+    {
+        var record = new PredictionRecord("e", At, "m", "v", new ModelOutput("x", null)) { LatencyMs = double.NaN };
+
+        Assert.Throws<ArgumentException>(() => RecordWriter.ToJsonBytes(record));
+    }
+
+    [Fact]
+    public void Write_LabelToCallersWriter_ParsesBackEqual()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            RecordWriter.Write(writer, new LabelRecord("a", At, "safe", null));
+        }
+
+        var result = RecordParser.Parse(buffer.WrittenSpan);
+
+        Assert.Equal(new LabelRecord("a", At, "safe", null), result.Record);
+    }
 }

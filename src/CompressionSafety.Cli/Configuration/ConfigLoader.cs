@@ -67,6 +67,8 @@ public static class ConfigLoader
                 case "input_drift_bins": engine.InputDriftBins = setting.Integer(); break;
                 case "input_reference_windows": engine.InputReferenceWindows = setting.Integer(); break;
                 case "max_categories": engine.MaxCategories = setting.Integer(); break;
+                case "anomaly_detectors": engine.AnomalyDetectors = setting.StringList(allowEmpty: true); break;
+                case "confidence_sequence_alpha": engine.ConfidenceSequenceAlpha = setting.Number(); break;
                 case "max_record_bytes": maxRecordBytes = setting.Integer(); break;
                 default:
                     throw new ConfigurationException($"config {path}: line {keyNode.Start.Line}: unknown setting '{key}' (see docs/configuration.md)");
@@ -125,9 +127,9 @@ public static class ConfigLoader
                 ? duration
                 : throw new ConfigurationException($"{Where}: expected a duration such as 90s, 5m, 1h or 00:05:00, got '{Describe()}'");
 
-        public List<string> StringList()
+        public List<string> StringList(bool allowEmpty = false)
         {
-            if (Node is not YamlSequenceNode sequence)
+            if (Node is not YamlSequenceNode sequence || (!allowEmpty && sequence.Children.Count == 0))
             {
                 throw new ConfigurationException($"{Where}: expected a list of strings");
             }

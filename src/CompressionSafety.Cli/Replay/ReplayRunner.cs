@@ -23,6 +23,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
     private DateTimeOffset? _firstEvent;
     private DateTimeOffset? _lastEvent;
 
+    /// <summary>Called with every window result as it is written.</summary>
+    public Action<Engine.Windows.WindowResult>? OnWindow { get; init; }
+
     /// <summary>Called about twice a second with the records read so far (for a progress display).</summary>
     public Action<ReplayProgress>? Progress { get; init; }
 
@@ -48,6 +51,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
             {
                 keys.Add(result.Key);
                 output.WriteWindow(result);
+                OnWindow?.Invoke(result);
             }
 
             source.Advance(this, output);
@@ -63,6 +67,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time)
         {
             keys.Add(result.Key);
             output.WriteWindow(result);
+            OnWindow?.Invoke(result);
         }
 
         var elapsed = time.GetElapsedTime(started);

@@ -64,6 +64,8 @@ public static class MetricCatalog
         Add("shadow_count", T, null, Count, "Records that carry a shadow output.");
         Rate("flip_rate", T, null, "Share of shadowed records whose predicted label differs from the shadow's label.");
         Add("input_length_mean", T, null, Ratio, "Mean input.length.");
+        Add("anomaly", T, null, Ratio, "Change detector statistic over the key's per-window series (member: <metric>.<detector>, metric one of flagged_rate, refused_rate, flip_rate, low_confidence_rate, latency_p95_ms; detector one of page_hinkley, cusum, ewma, adwin with river's defaults).", family: true);
+        Add("anomaly_signal", T, null, Ratio, "1 in the window where that detector signals a change, else 0 (member: <metric>.<detector>).", family: true);
 
         // The key's own statistics on labelled records (delayed ground truth joined by event_id, or inline labels).
         Add("labelled_count", L, null, Count, "Records of the window with a joined label.");
@@ -84,6 +86,8 @@ public static class MetricCatalog
             Rate(rate + "_diff", T, B, $"Variant minus baseline {rate}; interval: Newcombe hybrid score.");
         }
 
+        Add("flagged_rate_diff_cs_low", T, B, Ratio, "Lower bound of the anytime-valid 95% confidence sequence (normal mixture) for variant minus baseline flagged rate over all windows so far.");
+        Add("flagged_rate_diff_cs_high", T, B, Ratio, "Upper bound of the same confidence sequence.");
         Add("positive_probability_psi", T, B, Ratio, "PSI of the safety-positive probability histogram (10 equal-width bins over [0, 1], proportions floored at 1e-4, natural log), baseline as reference.");
         Add("positive_probability_js", T, B, Ratio, "Jensen-Shannon distance (base 2) of the same histograms.");
         Add("entropy_mean_diff", T, B, "nats", "Variant minus baseline mean entropy.");
@@ -94,6 +98,8 @@ public static class MetricCatalog
             Rate(rate + "_diff", L, B, $"Variant minus baseline {rate}; interval: Newcombe hybrid score.");
         }
 
+        Add("unsafe_miss_rate_diff_cs_low", L, B, Ratio, "Lower bound of the anytime-valid 95% confidence sequence for variant minus baseline unsafe-miss rate over all windows so far.");
+        Add("unsafe_miss_rate_diff_cs_high", L, B, Ratio, "Upper bound of the same confidence sequence.");
         Add("ece_diff", L, B, Ratio, "Variant minus baseline ECE.");
         Add("brier_diff", L, B, Ratio, "Variant minus baseline Brier score.");
 

@@ -38,4 +38,23 @@ internal static class ReferenceMetrics
             values.Set("brier_diff", variant.Calibration.Brier - baseline.Calibration.Brier);
         }
     }
+
+    /// <summary>
+    /// Feeds this window's counts to a key's anytime-valid confidence sequence for the variant-minus-baseline difference
+    /// and writes its current interval as <c>name_low</c> / <c>name_high</c>: a rule may check it after every window and
+    /// keep its false-alarm guarantee however long it runs.
+    /// </summary>
+    public static void UpdateSequence(DifferenceConfidenceSequence sequence, string name, long variantSuccesses, long variantTrials, long baselineSuccesses, long baselineTrials, MetricWriter values)
+    {
+        if (variantTrials > 0 && baselineTrials > 0)
+        {
+            sequence.Update(variantSuccesses, variantTrials, baselineSuccesses, baselineTrials);
+        }
+
+        if (sequence.Windows > 0)
+        {
+            values.Set(name + "_low", sequence.Current.Low);
+            values.Set(name + "_high", sequence.Current.High);
+        }
+    }
 }

@@ -8,7 +8,7 @@ public static class Proportions
 
     /// <summary>
     /// Wilson score interval for a rate, as statsmodels <c>proportion_confint(method='wilson')</c>; the ends are
-    /// clamped to [0, 1] to absorb rounding at 0 and all successes.
+    /// exactly 0 with no successes and 1 with all successes, and otherwise clamped to [0, 1].
     /// </summary>
     /// <param name="successes">Number of successes, <c>0 &lt;= successes &lt;= trials</c>.</param>
     /// <param name="trials">Number of trials; with 0 the interval is (0, 1).</param>
@@ -29,7 +29,10 @@ public static class Proportions
         var denominator = 1.0 + (z2 / n);
         var center = (p + (z2 / (2.0 * n))) / denominator;
         var half = z * Math.Sqrt((p * (1.0 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
-        return new Interval(Math.Max(0.0, center - half), Math.Min(1.0, center + half));
+        // The ends are exactly 0 with no successes and 1 with all; rounding would otherwise leave them 1e-17 off.
+        var low = successes == 0 ? 0.0 : Math.Max(0.0, center - half);
+        var high = successes == trials ? 1.0 : Math.Min(1.0, center + half);
+        return new Interval(low, high);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ namespace CompressionSafety.Statistics;
 /// </remarks>
 public sealed class Adwin : IChangeDetector
 {
-    private readonly List<List<Bucket>> _rows = [[]];
+    private readonly List<List<AdwinBucket>> _rows = [[]];
     private long _tick;
     private double _total;
     private double _squaredDeviations;
@@ -103,7 +103,7 @@ public sealed class Adwin : IChangeDetector
 
         Width++;
         _total += value;
-        _rows[0].Add(new Bucket(value, 0.0));
+        _rows[0].Add(new AdwinBucket(value, 0.0));
         for (var i = 0; i < _rows.Count && _rows[i].Count > MaxBuckets; i++)
         {
             if (i + 1 == _rows.Count)
@@ -115,7 +115,7 @@ public sealed class Adwin : IChangeDetector
             var older = _rows[i][0];
             var newer = _rows[i][1];
             var gap = (older.Total / size) - (newer.Total / size);
-            var merged = new Bucket(older.Total + newer.Total, older.SquaredDeviations + newer.SquaredDeviations + (size * size * gap * gap / (2.0 * size)));
+            var merged = new AdwinBucket(older.Total + newer.Total, older.SquaredDeviations + newer.SquaredDeviations + (size * size * gap * gap / (2.0 * size)));
             _rows[i].RemoveRange(0, 2);
             _rows[i + 1].Add(merged);
         }
@@ -189,6 +189,4 @@ public sealed class Adwin : IChangeDetector
             _rows.RemoveAt(_rows.Count - 1);
         }
     }
-
-    private readonly record struct Bucket(double Total, double SquaredDeviations);
 }

@@ -8,7 +8,7 @@ namespace CompressionSafety.Statistics;
 /// The chart statistic is <c>Z_1 = x_1</c>, <c>Z_t = alpha x_t + (1 - alpha) Z_{t-1}</c>; the centre line is the running
 /// mean of all values since the last reset; sigma^2 is the exponentially weighted variance with the same alpha
 /// (<c>m_t = alpha x_t + (1 - alpha) m_{t-1}</c>, <c>s_t = alpha x_t^2 + (1 - alpha) s_{t-1}</c>, both started at the
-/// first value, <c>sigma^2 = s - m^2</c>). From <c>min_instances</c> values on, the detector signals when
+/// first value, <c>sigma^2 = s - m^2</c>; this reproduces the sequence in river's <c>stats.EWVar</c> documentation). From <c>min_instances</c> values on, the detector signals when
 /// <c>|Z - mean| &gt; threshold * sigma * sqrt(alpha / (2 - alpha) * (1 - (1 - alpha)^(2t)))</c>. It starts afresh after
 /// a signal.
 /// </remarks>

@@ -73,6 +73,8 @@ numeric.append(numeric_case("equal_sizes_null", rng.normal(size=400), rng.normal
 numeric.append(numeric_case("empty_bins", rng.normal(size=300), rng.normal(3.0, 0.1, size=80), bins=20))
 numeric.append(numeric_case("heavy_ties_reference", np.repeat([0.0, 1.0, 2.0], [80, 15, 5]), rng.integers(0, 3, size=90)))
 numeric.append(numeric_case("exact_at_switch_10000_9000", rng.normal(size=10000), rng.normal(0.03, 1, size=9000)))
+numeric.append(numeric_case("exact_equal_10000", rng.normal(size=10000), rng.normal(0.02, 1, size=10000)))
+numeric.append(numeric_case("asymp_equal_10001", rng.normal(size=10001), rng.normal(0.02, 1, size=10001)))
 numeric.append(numeric_case("asymp_10001_3000_shift", rng.normal(size=10001), rng.normal(0.1, 1, size=3000)))
 numeric.append(numeric_case("asymp_12000_11000_null", rng.normal(size=12000), rng.normal(size=11000)))
 big = rng.normal(size=12000)

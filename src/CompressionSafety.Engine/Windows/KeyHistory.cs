@@ -1,0 +1,17 @@
+using CompressionSafety.Statistics;
+
+namespace CompressionSafety.Engine.Windows;
+
+/// <summary>What the engine keeps about one key from window to window: the pinned input reference, change detectors and anytime-valid confidence sequences.</summary>
+internal sealed class KeyHistory(EngineOptions options)
+{
+    public InputReference Input { get; } = new(options);
+
+    public AnomalyTracker Anomalies { get; } = new(options.AnomalyDetectors);
+
+    /// <summary>Flagged rate, variant minus baseline, over every window so far.</summary>
+    public DifferenceConfidenceSequence FlaggedDifference { get; } = new(options.ConfidenceSequenceAlpha);
+
+    /// <summary>Unsafe-miss rate, variant minus baseline, over every window so far.</summary>
+    public DifferenceConfidenceSequence UnsafeMissDifference { get; } = new(options.ConfidenceSequenceAlpha);
+}

@@ -1,0 +1,6 @@
+using CompressionSafety.Contracts;
+
+namespace CompressionSafety.Simulation;
+
+/// <summary>A generated prediction with its latent truth.</summary>
+internal readonly record struct GeneratedEvent(PredictionRecord Record, string TrueLabel);

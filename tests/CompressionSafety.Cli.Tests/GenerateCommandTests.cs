@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace CompressionSafety.Cli.Tests;
+
+public class GenerateCommandTests
+{
+    [Fact]
+    public async Task Generate_ToFileWithLabelsOut_WritesBothAndSummary()
+    {
+        var dir = Directory.CreateTempSubdirectory("cs-gen-");
+        try
+        {
+            var main = Path.Combine(dir.FullName, "s.jsonl");
+            var labels = Path.Combine(dir.FullName, "l.jsonl");
+            var output = new StringWriter();
+            var config = new InvocationConfiguration { Output = output, Error = new StringWriter() };
+
+            var code = await CliApp.CreateRootCommand()
+                .Parse(["generate", "-n", "500", "-o", main, "--labels-out", labels, "--degrade", "variant=pruned-50,kind=refusal,size=0.1"])
+                .InvokeAsync(config);
+
+            Assert.Equal(0, code);
+            Assert.NotEmpty(File.ReadAllLines(main));
+            Assert.All(File.ReadAllLines(labels), l => Assert.Contains("\"source\":\"human-review\"", l, StringComparison.Ordinal));
+            Assert.StartsWith("generated predictions=", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Generate_BadDegradation_ExitCode2NamingThePart()
+    {
+        var error = new StringWriter();
+        var config = new InvocationConfiguration { Output = new StringWriter(), Error = error };
+
+        var code = await CliApp.CreateRootCommand()
+            .Parse(["generate", "-n", "10", "--degrade", "variant=int8-dynamic,kind=unsafe-miss,size=2"])
+            .InvokeAsync(config);
+
+        Assert.Equal(2, code);
+        Assert.Contains("'size'", error.ToString(), StringComparison.Ordinal);
+    }
+}

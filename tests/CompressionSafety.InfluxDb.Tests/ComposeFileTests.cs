@@ -1,0 +1,138 @@
+using YamlDotNet.RepresentationModel;
+
+namespace CompressionSafety.InfluxDb.Tests;
+
+/// <summary>docker-compose.yml cannot run here (no container engine), so it is checked statically.</summary>
+public sealed class ComposeFileTests
+{
+    private static readonly YamlMappingNode Compose = YamlFile.LoadDocuments("docker-compose.yml").Single();
+    private static readonly YamlMappingNode Services = Compose.Map("services");
+
+    [Fact]
+    public void Services_ComposeFile_AreTheFullStack()
+    {
+        Assert.Equal(["grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Images_EveryService_ArePinnedOrBuiltFromTheRepository()
+    {
+        foreach (var name in Services.Keys())
+        {
+            var image = Services.Text(name, "image");
+            Assert.False(string.IsNullOrEmpty(image), $"{name} has no image");
+            var tag = image![(image.LastIndexOf('/') + 1)..].Split(':');
+            Assert.True(tag.Length == 2 && tag[1].Length > 0 && tag[1] != "latest", $"{name}: image {image} is not pinned");
+            Assert.Matches(@"\d", tag[1]);
+            if (Services.Get(name, "build") is not null)
+            {
+                Assert.True(Directory.Exists(RepositoryPaths.Of(Services.Text(name, "build", "context")!)));
+                Assert.True(File.Exists(RepositoryPaths.Of(Services.Text(name, "build", "dockerfile")!)), $"{name}: Dockerfile missing");
+            }
+        }
+    }
+
+    [Fact]
+    public void Ports_ComposeFile_PublishUiApiAndBrokerOnDistinctHostPorts()
+    {
+        var published = Services.Keys().SelectMany(name => Services.Strings(name, "ports").Select(p => (name, host: p.Split(':')[0]))).ToList();
+
+        Assert.Equal(published.Count, published.Select(p => p.host).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(("grafana", "3000"), published);
+        Assert.Contains(("influxdb", "8086"), published);
+        Assert.Contains(("kafka", "29092"), published);
+        Assert.Contains(("worker", "8080"), published);
+    }
+
+    [Fact]
+    public void Volumes_BindMounts_ExistInTheRepositoryAndNamedVolumesAreDeclared()
+    {
+        var declared = Compose.Map("volumes").Keys().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in Services.Keys())
+        {
+            foreach (var volume in Services.Strings(name, "volumes"))
+            {
+                var source = volume.Split(':')[0];
+                if (source.StartsWith("./", StringComparison.Ordinal))
+                {
+                    var path = RepositoryPaths.Of(source[2..]);
+                    Assert.True(File.Exists(path) || Directory.Exists(path), $"{name}: {source} does not exist");
+                }
+                else
+                {
+                    Assert.Contains(source, declared);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Grafana_Mounts_ProvisioningAndDashboardsWhereTheProviderLooks()
+    {
+        var volumes = Services.Strings("grafana", "volumes");
+        var provider = YamlFile.LoadDocuments("deploy/grafana/provisioning/dashboards/compression-safety.yaml").Single();
+        var providerPath = ((YamlSequenceNode)provider.Get("providers")!).Children[0].Text("options", "path");
+
+        Assert.Contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro", volumes);
+        Assert.Contains("./dashboards:" + providerPath + ":ro", volumes);
+        Assert.StartsWith(providerPath + "/", Services.Pairs("grafana", "environment")["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"], StringComparison.Ordinal);
+        Assert.True(File.Exists(RepositoryPaths.Of("dashboards/" + Path.GetFileName(Services.Pairs("grafana", "environment")["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]))));
+    }
+
+    [Fact]
+    public void Environment_InfluxDbSetup_MatchesWorkerAndGrafana()
+    {
+        var influx = Services.Pairs("influxdb", "environment");
+        var worker = Services.Pairs("worker", "environment");
+        var grafana = Services.Pairs("grafana", "environment");
+
+        Assert.Equal("setup", influx["DOCKER_INFLUXDB_INIT_MODE"]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_ORG"], worker["InfluxDb__Org"]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_BUCKET"], worker["InfluxDb__Bucket"]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_ORG"], grafana["INFLUXDB_ORG"]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_BUCKET"], grafana["INFLUXDB_BUCKET"]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_ADMIN_TOKEN"], worker[new InfluxDbOptions().TokenEnvironmentVariable]);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_ADMIN_TOKEN"], grafana["INFLUXDB_TOKEN"]);
+        Assert.Equal("http://influxdb:8086", worker["InfluxDb__Url"]);
+        Assert.Equal("http://influxdb:8086", grafana["INFLUXDB_URL"]);
+    }
+
+    [Fact]
+    public void Dashboards_Bucket_IsTheBucketInfluxDbCreates()
+    {
+        var bucket = Services.Pairs("influxdb", "environment")["DOCKER_INFLUXDB_INIT_BUCKET"];
+
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Of("dashboards"), "*.json"))
+        {
+            Assert.Contains($"\"query\": \"{bucket}\"", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Kafka_KRaftSingleNode_AdvertisesTheAddressWorkerAndProducerUse()
+    {
+        var kafka = Services.Pairs("kafka", "environment");
+        var worker = Services.Pairs("worker", "environment");
+        var producer = Services.Strings("producer", "command");
+
+        Assert.Equal("broker,controller", kafka["KAFKA_PROCESS_ROLES"]);
+        Assert.Contains("PLAINTEXT://kafka:9092", kafka["KAFKA_ADVERTISED_LISTENERS"], StringComparison.Ordinal);
+        Assert.Equal("kafka:9092", worker["Kafka__BootstrapServers"]);
+        Assert.Equal("produce", producer[0]);
+        Assert.Equal("kafka:9092", producer[producer.ToList().IndexOf("--bootstrap") + 1]);
+        Assert.Equal(worker["Kafka__InferenceLogsTopic"], producer[producer.ToList().IndexOf("--topic") + 1]);
+        Assert.Contains("--generate", producer);
+    }
+
+    [Fact]
+    public void DependsOn_EveryService_NamesExistingServices()
+    {
+        foreach (var name in Services.Keys())
+        {
+            if (Services.Get(name, "depends_on") is YamlMappingNode dependencies)
+            {
+                Assert.All(dependencies.Keys(), dependency => Assert.Contains(dependency, Services.Keys()));
+            }
+        }
+    }
+}

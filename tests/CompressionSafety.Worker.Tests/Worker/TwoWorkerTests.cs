@@ -81,7 +81,7 @@ public sealed class TwoWorkerTests
         Assert.All(all.GroupBy(SeriesAndTime), g => Assert.Single(g.Distinct()));
     }
 
-    private static bool PerWindow(string line) => !line.Contains(",reference=input_reference,", StringComparison.Ordinal);
+    private static bool PerWindow(string line) => PerWindowLines.IsPerWindow(line);
 
     private static string SeriesAndTime(string line)
     {

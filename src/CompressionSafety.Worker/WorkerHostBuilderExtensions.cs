@@ -59,7 +59,7 @@ public static class WorkerHostBuilderExtensions
             return new IngestionLoop(
                 options,
                 sp.GetRequiredService<IOptions<EngineOptions>>().Value,
-                ParserOptions.Default,
+                new ParserOptions { MaxRecordBytes = options.MaxRecordBytes },
                 ClientProperties.Resolve(options),
                 sp.GetRequiredService<IRecordPublisher>(),
                 sp.GetRequiredService<IMetricsSink>(),

@@ -24,6 +24,12 @@ public static class DeadLetterHeaders
     /// <summary>The offset it was consumed from, invariant decimal text.</summary>
     public const string SourceOffset = "source-offset";
 
+    /// <summary>
+    /// The original record's length in bytes, invariant decimal text; present only when the value holds just the
+    /// first bytes (an oversized record, cut so the dead letter itself fits the topic).
+    /// </summary>
+    public const string OriginalLength = "original-length";
+
     /// <summary>Builds a dead-letter record carrying the original key and bytes.</summary>
     /// <param name="deadLetterTopic">The dead-letter topic.</param>
     /// <param name="reason">The rejection reason.</param>
@@ -33,6 +39,7 @@ public static class DeadLetterHeaders
     /// <param name="sourcePartition">The source partition.</param>
     /// <param name="sourceOffset">The source offset.</param>
     /// <param name="detail">Optional detail text.</param>
+    /// <param name="maxValueBytes">Longest value to carry; a longer original is cut and gets an <see cref="OriginalLength"/> header.</param>
     /// <returns>The record to publish.</returns>
     public static OutgoingRecord Create(
         string deadLetterTopic,
@@ -42,7 +49,8 @@ public static class DeadLetterHeaders
         string sourceTopic,
         int sourcePartition,
         long sourceOffset,
-        string? detail = null)
+        string? detail = null,
+        int maxValueBytes = int.MaxValue)
     {
         ArgumentException.ThrowIfNullOrEmpty(deadLetterTopic);
         ArgumentException.ThrowIfNullOrEmpty(reason);
@@ -56,6 +64,12 @@ public static class DeadLetterHeaders
         if (!string.IsNullOrEmpty(detail))
         {
             headers.Add(new(Detail, Encoding.UTF8.GetBytes(detail)));
+        }
+
+        if (originalValue.Length > maxValueBytes)
+        {
+            headers.Add(new(OriginalLength, Encoding.UTF8.GetBytes(originalValue.Length.ToString(CultureInfo.InvariantCulture))));
+            originalValue = originalValue[..maxValueBytes];
         }
 
         return new OutgoingRecord(deadLetterTopic, originalKey, originalValue.ToArray(), headers);

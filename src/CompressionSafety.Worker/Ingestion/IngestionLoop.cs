@@ -245,7 +245,8 @@ internal sealed class IngestionLoop(
             result.Topic,
             result.Partition.Value,
             result.Offset.Value,
-            rejection.Message);
+            rejection.Message,
+            parserOptions.MaxRecordBytes);
         // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
         publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();
         metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));

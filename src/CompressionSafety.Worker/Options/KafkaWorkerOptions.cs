@@ -58,6 +58,13 @@ public sealed class KafkaWorkerOptions
     [Range(1, 1_000_000)]
     public int MaxInFlight { get; set; } = 10_000;
 
+    /// <summary>
+    /// Largest inference-log record accepted, in bytes; larger ones are dead-lettered as <c>too_large</c> with only
+    /// their first bytes (so the dead letter stays under the broker's message size limit).
+    /// </summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int MaxRecordBytes { get; set; } = 512 * 1024;
+
     /// <summary>Sends per output record before the worker gives up and stops.</summary>
     [Range(1, 1_000)]
     public int MaxPublishAttempts { get; set; } = 8;

@@ -32,4 +32,16 @@ public sealed class DeadLetterHeadersTests
         Assert.DoesNotContain(record.Headers!, h => h.Key == DeadLetterHeaders.Detail);
         Assert.Equal(4, record.Headers!.Count);
     }
+
+    [Fact]
+    public void Create_ValueLongerThanLimit_CutToLimitWithOriginalLengthHeader()
+    {
+        var original = new byte[5000];
+        original[0] = 0x7b;
+
+        var record = DeadLetterHeaders.Create("dlq", "too_large", null, original, "logs", 0, 1, maxValueBytes: 1024);
+
+        Assert.Equal(original.AsSpan(0, 1024).ToArray(), record.Value);
+        Assert.Equal("5000", Encoding.UTF8.GetString(record.Headers!.Single(h => h.Key == DeadLetterHeaders.OriginalLength).Value));
+    }
 }

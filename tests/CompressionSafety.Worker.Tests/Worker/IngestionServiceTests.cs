@@ -23,6 +23,7 @@ public sealed class IngestionServiceTests
         byte[] wrongSchema = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(RecordWriter.ToJsonBytes(predictions[0] with { EventId = "v2" }))
             .Replace("\"schema_version\":1", "\"schema_version\":2", StringComparison.Ordinal));
         var late = RecordWriter.ToJsonBytes(predictions[0] with { EventId = "late-one" });
+        var huge = Encoding.UTF8.GetBytes("{\"padding\":\"" + new string('x', 10_000) + "\"}");
         await using (var producer = new KafkaRecordPublisher(KafkaTestClients.PublisherSettings(cluster), TimeProvider.System))
         {
             foreach (var record in predictions)
@@ -30,7 +31,7 @@ public sealed class IngestionServiceTests
                 await producer.PublishAsync(new OutgoingRecord(harness.InputTopic, Key, RecordWriter.ToJsonBytes(record)), default);
             }
 
-            foreach (var poison in new[] { notJson, wrongSchema, late })
+            foreach (var poison in new[] { notJson, wrongSchema, huge, late })
             {
                 await producer.PublishAsync(new OutgoingRecord(harness.InputTopic, Key, poison), default);
             }
@@ -40,15 +41,16 @@ public sealed class IngestionServiceTests
 
         using var host = harness.BuildHost("metrics.lp");
         await host.StartAsync();
-        var deadLetters = KafkaTestClients.Consume(cluster, harness.DeadLetterTopic, KafkaTestClients.UniqueName("dlq-reader"), 3);
+        var deadLetters = KafkaTestClients.Consume(cluster, harness.DeadLetterTopic, KafkaTestClients.UniqueName("dlq-reader"), 4);
         Assert.Equal(WorkerHealthStatus.Healthy, WorkerHarness.Health(host).Check().Status);
         await host.StopAsync();
 
         Assert.Equal(
-            ["not_json", "unsupported_schema_version", "late"],
+            ["not_json", "unsupported_schema_version", "too_large", "late"],
             deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.Reason))));
-        Assert.Equal([notJson, wrongSchema, late], deadLetters.Select(d => d.Message.Value));
-        Assert.Equal(["600", "601", "602"], deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.SourceOffset))));
+        Assert.Equal([notJson, wrongSchema, huge[..4096], late], deadLetters.Select(d => d.Message.Value));
+        Assert.Equal("10014", Encoding.UTF8.GetString(deadLetters[2].Message.Headers.GetLastBytes(DeadLetterHeaders.OriginalLength)));
+        Assert.Equal(["600", "601", "602", "603"], deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.SourceOffset))));
         Assert.Equal(WorkerHarness.ExpectedLines(predictions), harness.MetricsLines("metrics.lp"));
         // Window [00:09, 00:10) is still open, so the commit stops at its first record (offset 540).
         Assert.Equal(540, Committed(cluster, harness.GroupId, harness.InputTopic));

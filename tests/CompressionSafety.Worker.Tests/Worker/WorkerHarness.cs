@@ -56,6 +56,7 @@ internal sealed class WorkerHarness : IDisposable
             ["Kafka:MetricsFile"] = Path.Combine(Directory, metricsFile),
             ["Kafka:SessionTimeout"] = "00:00:02",
             ["Kafka:CommitInterval"] = "00:00:00.200",
+            ["Kafka:MaxRecordBytes"] = "4096",
             ["Kafka:ClientProperties:reconnect.backoff.ms"] = "100",
             ["Kafka:ClientProperties:reconnect.backoff.max.ms"] = "500",
             ["Engine:WindowSize"] = "00:01:00",

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Warning, "Commit failed ({Reason}); the offsets are committed with the next one")]
     public static partial void CommitFailed(ILogger logger, string reason);
+
+    [LoggerMessage(1011, LogLevel.Error, "Record {Topic}[{Partition}]@{Offset} broke the engine; dead-lettered as processing_error")]
+    public static partial void ProcessingFailed(ILogger logger, string topic, int partition, long offset, Exception exception);
 }

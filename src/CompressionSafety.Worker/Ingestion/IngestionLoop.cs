@@ -156,7 +156,21 @@ internal sealed class IngestionLoop(
         }
 
         var engine = EngineFor(partition.Partition.Value);
-        var outcome = engine.Process(record);
+        RecordOutcome outcome;
+        try
+        {
+            outcome = engine.Process(record);
+        }
+#pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.ProcessingFailed(logger, result.Topic, partition.Partition.Value, offset, ex);
+            DeadLetter(result, "processing_error", ex.Message, stoppingToken);
+            _tracker.RegisterProcessed(partition, offset);
+            return;
+        }
+
         switch (outcome)
         {
             case RecordOutcome.Accepted:
@@ -234,9 +248,11 @@ internal sealed class IngestionLoop(
         return engine;
     }
 
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, Rejection rejection, CancellationToken stoppingToken)
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, Rejection rejection, CancellationToken stoppingToken) =>
+        DeadLetter(result, rejection.Code.ToWire(), rejection.Message, stoppingToken);
+
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, string reason, string detail, CancellationToken stoppingToken)
     {
-        var reason = rejection.Code.ToWire();
         var record = DeadLetterHeaders.Create(
             options.DeadLetterTopic,
             reason,
@@ -245,7 +261,7 @@ internal sealed class IngestionLoop(
             result.Topic,
             result.Partition.Value,
             result.Offset.Value,
-            rejection.Message,
+            detail,
             parserOptions.MaxRecordBytes);
         // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
         publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();

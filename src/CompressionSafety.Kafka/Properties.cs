@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("CompressionSafety.Worker")]
+[assembly: InternalsVisibleTo("CompressionSafety.Worker.Tests")]
+[assembly: InternalsVisibleTo("CompressionSafety.Cli")]

@@ -1,0 +1,347 @@
+using System.Diagnostics;
+using System.Globalization;
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine;
+using CompressionSafety.Engine.Output;
+using CompressionSafety.Kafka.Offsets;
+using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Worker.Diagnostics;
+using CompressionSafety.Worker.Options;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace CompressionSafety.Worker.Ingestion;
+
+/// <summary>
+/// The consume loop: one window engine per partition number (the label topic is co-partitioned with the
+/// inference-log topic), dead letters and window results out, and offsets stored only up to what the
+/// <see cref="PartitionOffsetTracker"/> says no open window still needs. Runs on one dedicated thread; the
+/// rebalance handlers run inside <c>Consume</c> on the same thread, so no state here needs a lock.
+/// </summary>
+internal sealed class IngestionLoop(
+    KafkaWorkerOptions options,
+    EngineOptions engineOptions,
+    ParserOptions parserOptions,
+    IReadOnlyDictionary<string, string> clientProperties,
+    IRecordPublisher publisher,
+    IMetricsSink sink,
+    WorkerHealth health,
+    WorkerMetrics metrics,
+    ILogger logger,
+    TimeProvider time)
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private readonly Dictionary<int, WindowEngine> _engines = [];
+    private readonly PartitionOffsetTracker _tracker = new();
+    private readonly HashSet<TopicPartition> _assigned = [];
+    private volatile string? _fatalClientError;
+
+    /// <summary>Consumes until <paramref name="stoppingToken"/> fires, then finishes the record in hand, flushes, commits and closes.</summary>
+    public void Run(CancellationToken stoppingToken)
+    {
+        using var consumer = BuildConsumer();
+        string[] topics = string.IsNullOrEmpty(options.LabelTopic)
+            ? [options.InferenceLogTopic]
+            : [options.InferenceLogTopic, options.LabelTopic];
+        Log.Starting(logger, string.Join(",", topics), options.GroupId, options.BootstrapServers);
+        consumer.Subscribe(topics);
+        var lastCommit = time.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ConsumeResult<byte[]?, byte[]?>? result;
+            try
+            {
+                result = consumer.Consume(PollTimeout);
+            }
+            catch (ConsumeException ex) when (!ex.Error.IsFatal)
+            {
+                // librdkafka recovers from non-fatal consume errors (a partition leader moving) by itself.
+                health.ClientError(ex.Error.Reason);
+                Log.ClientError(logger, ex.Error.Code.ToString(), ex.Error.Reason);
+                continue;
+            }
+
+            health.Polled(result is not null);
+            if (_fatalClientError is { } fatal)
+            {
+                throw new KafkaException(new Error(ErrorCode.Local_Fatal, fatal, isFatal: true));
+            }
+
+            if (result is { IsPartitionEOF: false, Message: not null })
+            {
+                Handle(result, stoppingToken);
+            }
+
+            if (time.GetElapsedTime(lastCommit) >= options.CommitInterval)
+            {
+                StoreCommittable(consumer);
+                lastCommit = time.GetTimestamp();
+            }
+        }
+
+        Log.Stopping(logger);
+        StoreCommittable(consumer);
+        CommitStored(consumer);
+        consumer.Close();
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildConsumer()
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = options.GroupId,
+            EnableAutoOffsetStore = false,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = checked((int)options.CommitInterval.TotalMilliseconds),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            SessionTimeoutMs = checked((int)options.SessionTimeout.TotalMilliseconds),
+            HeartbeatIntervalMs = Math.Max(100, checked((int)options.SessionTimeout.TotalMilliseconds) / 4),
+        };
+        foreach (var (key, value) in clientProperties)
+        {
+            config.Set(key, value);
+        }
+
+        return new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler(static (_, _) => { })
+            .SetErrorHandler((_, error) =>
+            {
+                health.ClientError(error.Reason);
+                Log.ClientError(logger, error.Code.ToString(), error.Reason);
+                if (error.IsFatal)
+                {
+                    _fatalClientError = $"{error.Code}: {error.Reason}";
+                }
+            })
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                _assigned.UnionWith(partitions);
+                health.Assigned(_assigned.Count);
+                Log.Assigned(logger, string.Join(",", partitions));
+            })
+            .SetPartitionsRevokedHandler((consumer, partitions) =>
+            {
+                // Commit what is final before letting go, so the new owner replays as little as possible.
+                StoreCommittable(consumer);
+                CommitStored(consumer);
+                Drop(partitions.Select(p => p.TopicPartition));
+                Log.Revoked(logger, string.Join(",", partitions.Select(p => p.TopicPartition)));
+            })
+            .SetPartitionsLostHandler((_, partitions) =>
+            {
+                // Someone else may own these already: committing now could overwrite their progress.
+                Drop(partitions.Select(p => p.TopicPartition));
+                Log.Lost(logger, string.Join(",", partitions.Select(p => p.TopicPartition)));
+            })
+            .Build();
+    }
+
+    private void Handle(ConsumeResult<byte[]?, byte[]?> result, CancellationToken stoppingToken)
+    {
+        var started = time.GetTimestamp();
+        var partition = result.TopicPartition;
+        var offset = result.Offset.Value;
+        var value = result.Message.Value ?? [];
+        metrics.RecordsIn.Add(1);
+        var parsed = value.Length > parserOptions.MaxRecordBytes
+            ? ParseResult.Invalid(RejectionCode.TooLarge, null, string.Create(CultureInfo.InvariantCulture, $"record is {value.Length} bytes, larger than the maximum of {parserOptions.MaxRecordBytes}"))
+            : RecordParser.Parse(value, parserOptions);
+        if (parsed.Record is not { } record)
+        {
+            DeadLetter(result, parsed.Rejection!, stoppingToken);
+            _tracker.RegisterProcessed(partition, offset);
+            return;
+        }
+
+        var engine = EngineFor(partition.Partition.Value);
+        RecordOutcome outcome;
+        try
+        {
+            outcome = engine.Process(record);
+        }
+#pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.ProcessingFailed(logger, result.Topic, partition.Partition.Value, offset, ex);
+            DeadLetter(result, "processing_error", ex.Message, stoppingToken);
+            _tracker.RegisterProcessed(partition, offset);
+            return;
+        }
+
+        switch (outcome)
+        {
+            case RecordOutcome.Accepted:
+                _tracker.Register(partition, offset, engine.WindowStartOf(record.Timestamp).UtcTicks);
+                break;
+            case RecordOutcome.LabelJoined:
+                // The label changed a window no newer than the one stream time is in.
+                _tracker.Register(partition, offset, engine.WindowStartOf(engine.StreamTime ?? record.Timestamp).UtcTicks);
+                break;
+            case RecordOutcome.LabelPending:
+                // A waiting label is needed until the label horizon has passed in stream time.
+                _tracker.Register(partition, offset, engine.WindowStartOf((engine.StreamTime ?? record.Timestamp) + engineOptions.LabelHorizon).UtcTicks);
+                break;
+            case RecordOutcome.Late:
+                metrics.Late.Add(1);
+                DeadLetter(result, engine.DescribeLate((PredictionRecord)record), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
+            case RecordOutcome.LabelLate:
+                metrics.Late.Add(1);
+                DeadLetter(result, new Rejection(RejectionCode.Late, "event_id", "label arrived after its prediction's labelled statistics closed (label horizon), or repeats an earlier label"), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
+            case RecordOutcome.Duplicate:
+                _tracker.RegisterProcessed(partition, offset);
+                break;
+            default:
+                throw new UnreachableException($"Unhandled outcome {outcome}.");
+        }
+
+        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate))
+        {
+            metrics.Valid.Add(1);
+        }
+
+        foreach (var window in engine.TakeResults())
+        {
+            sink.Write(window);
+            metrics.WindowsClosed.Add(1);
+            Log.WindowClosed(logger, window.Key.Model, window.Key.Variant, window.Key.Slice, window.Kind.ToString(), window.WindowStart, window.WindowEnd, window.Count);
+        }
+
+        CloseFinishedWindows(partition.Partition.Value, engine);
+        metrics.ProcessingLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void CloseFinishedWindows(int partitionNumber, WindowEngine engine)
+    {
+        if (engine.StreamTime is not { } streamTime)
+        {
+            return;
+        }
+
+        // Everything before the oldest window the engine still holds (and before stream time's own window) is final.
+        var limit = engine.WindowStartOf(streamTime).UtcTicks;
+        if (engine.OldestOpenWindowStart is { } oldest)
+        {
+            limit = Math.Min(limit, oldest.UtcTicks);
+        }
+
+        foreach (var partition in _tracker.Partitions.Where(p => p.Partition.Value == partitionNumber).ToList())
+        {
+            _tracker.CloseWindowsThrough(partition, limit - 1);
+        }
+    }
+
+    private WindowEngine EngineFor(int partitionNumber)
+    {
+        if (!_engines.TryGetValue(partitionNumber, out var engine))
+        {
+            engine = new WindowEngine(engineOptions);
+            _engines.Add(partitionNumber, engine);
+        }
+
+        return engine;
+    }
+
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, Rejection rejection, CancellationToken stoppingToken) =>
+        DeadLetter(result, rejection.Code.ToWire(), rejection.Message, stoppingToken);
+
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, string reason, string detail, CancellationToken stoppingToken)
+    {
+        var record = DeadLetterHeaders.Create(
+            options.DeadLetterTopic,
+            reason,
+            result.Message.Key,
+            result.Message.Value,
+            result.Topic,
+            result.Partition.Value,
+            result.Offset.Value,
+            detail,
+            parserOptions.MaxRecordBytes);
+        // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
+        publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();
+        metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        Log.DeadLettered(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason);
+    }
+
+    private void StoreCommittable(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        // Outputs first: an offset may only be stored once everything produced from the records before it is durable.
+        try
+        {
+            publisher.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (RecordPublishException)
+        {
+            health.ProducerFailed();
+            throw;
+        }
+
+        sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var stored = new List<TopicPartitionOffset>();
+        foreach (var offset in _tracker.CommittableOffsets())
+        {
+            if (_assigned.Contains(offset.TopicPartition))
+            {
+                consumer.StoreOffset(offset);
+                stored.Add(offset);
+            }
+        }
+
+        UpdateLag(consumer);
+        if (stored.Count > 0 && logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Stored(logger, string.Join(",", stored));
+        }
+    }
+
+    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        long lag = 0;
+        foreach (var partition in _assigned)
+        {
+            var high = consumer.GetWatermarkOffsets(partition).High;
+            var position = consumer.Position(partition);
+            if (high != Offset.Unset && position != Offset.Unset)
+            {
+                lag += Math.Max(0, high.Value - position.Value);
+            }
+        }
+
+        metrics.SetLag(lag);
+    }
+
+    private void CommitStored(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException ex) when (!ex.Error.IsFatal)
+        {
+            // Nothing new to commit is reported as an error too; a real failure is retried by the next commit.
+            if (ex.Error.Code != ErrorCode.Local_NoOffset)
+            {
+                Log.CommitFailed(logger, ex.Error.Reason);
+            }
+        }
+    }
+
+    private void Drop(IEnumerable<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            _assigned.Remove(partition);
+            _tracker.Remove(partition);
+            // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
+            _engines.Remove(partition.Partition.Value);
+        }
+
+        health.Assigned(_assigned.Count);
+    }
+}

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("CompressionSafety.Worker.Tests")]
+[assembly: InternalsVisibleTo("CompressionSafety.Cli")]

@@ -1,0 +1,74 @@
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine;
+using CompressionSafety.Engine.Output;
+using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Worker.Diagnostics;
+using CompressionSafety.Worker.Ingestion;
+using CompressionSafety.Worker.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompressionSafety.Worker;
+
+/// <summary>Registers the worker's hosted services, options, health and metrics.</summary>
+public static class WorkerHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds the Kafka ingestion service with its options (sections <c>Kafka</c> and <c>Engine</c>, validated at
+    /// start), the dead-letter publisher, the line-protocol metrics sink, <see cref="WorkerHealth"/> and
+    /// <see cref="WorkerMetrics"/>.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddCompressionSafetyWorker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<KafkaWorkerOptions>()
+            .Bind(builder.Configuration.GetSection(KafkaWorkerOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaWorkerOptions>, KafkaWorkerOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<EngineOptions>()
+            .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkerHealth>();
+        services.TryAddSingleton<WorkerMetrics>();
+        services.TryAddSingleton<IRecordPublisher>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;
+            return new KafkaRecordPublisher(
+                new KafkaPublisherSettings
+                {
+                    BootstrapServers = options.BootstrapServers,
+                    MaxInFlight = options.MaxInFlight,
+                    MaxAttempts = options.MaxPublishAttempts,
+                    ClientProperties = ClientProperties.Resolve(options),
+                },
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IMetricsSink>(sp =>
+            new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
+        services.AddSingleton<Func<IngestionLoop>>(sp => () =>
+        {
+            var options = sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;
+            return new IngestionLoop(
+                options,
+                sp.GetRequiredService<IOptions<EngineOptions>>().Value,
+                new ParserOptions { MaxRecordBytes = options.MaxRecordBytes },
+                ClientProperties.Resolve(options),
+                sp.GetRequiredService<IRecordPublisher>(),
+                sp.GetRequiredService<IMetricsSink>(),
+                sp.GetRequiredService<WorkerHealth>(),
+                sp.GetRequiredService<WorkerMetrics>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<IngestionLoop>(),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddHostedService<IngestionService>();
+        return builder;
+    }
+}

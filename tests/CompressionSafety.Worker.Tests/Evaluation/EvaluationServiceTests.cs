@@ -1,6 +1,5 @@
 using CompressionSafety.Worker.Evaluation;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CompressionSafety.Worker.Tests.Evaluation;
 
@@ -75,7 +74,7 @@ public sealed class EvaluationServiceTests : IDisposable
 
     private EvaluationService Create(CountingRunner runner, bool runAtStartup) => new(
         runner,
-        Options.Create(new EvaluationOptions { RegistryPath = "r", SuitePath = "s", OutputDirectory = "o", Interval = Interval, RunAtStartup = runAtStartup }),
+        Microsoft.Extensions.Options.Options.Create(new EvaluationOptions { RegistryPath = "r", SuitePath = "s", OutputDirectory = "o", Interval = Interval, RunAtStartup = runAtStartup }),
         _time,
         NullLogger<EvaluationService>.Instance);
 

@@ -1,6 +1,5 @@
 using System.Text;
 using CompressionSafety.Kafka.Publishing;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Kafka;
 

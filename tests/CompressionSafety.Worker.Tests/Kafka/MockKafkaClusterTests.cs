@@ -1,7 +1,6 @@
 using CompressionSafety.Kafka.Native;
 using CompressionSafety.Kafka.Publishing;
 using Confluent.Kafka;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Kafka;
 

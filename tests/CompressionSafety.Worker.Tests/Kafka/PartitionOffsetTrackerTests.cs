@@ -1,6 +1,5 @@
 using CompressionSafety.Kafka.Offsets;
 using Confluent.Kafka;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Kafka;
 

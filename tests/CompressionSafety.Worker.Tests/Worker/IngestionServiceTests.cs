@@ -5,7 +5,6 @@ using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Tests.Kafka;
 using Confluent.Kafka;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 

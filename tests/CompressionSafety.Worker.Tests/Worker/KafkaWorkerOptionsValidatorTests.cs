@@ -1,5 +1,4 @@
 using CompressionSafety.Worker.Options;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 

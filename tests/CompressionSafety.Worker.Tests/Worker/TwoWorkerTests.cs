@@ -7,7 +7,6 @@ using CompressionSafety.Worker.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 

@@ -1,6 +1,5 @@
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
-using Xunit;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 

@@ -2,9 +2,12 @@ using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.InfluxDb;
 using CompressionSafety.Worker.Diagnostics;
+using CompressionSafety.Worker.Evaluation;
 using CompressionSafety.Worker.Ingestion;
 using CompressionSafety.Worker.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +21,9 @@ public static class WorkerHostBuilderExtensions
 {
     /// <summary>
     /// Adds the Kafka ingestion service with its options (sections <c>Kafka</c> and <c>Engine</c>, validated at
-    /// start), the dead-letter publisher, the line-protocol metrics sink, <see cref="WorkerHealth"/> and
-    /// <see cref="WorkerMetrics"/>.
+    /// start), the dead-letter publisher, the metrics sink (InfluxDB when section <c>InfluxDb</c> names a URL, else the
+    /// line-protocol file), <see cref="WorkerHealth"/> with its HTTP endpoint (section <c>Health</c>),
+    /// <see cref="WorkerMetrics"/>, and the scheduled re-evaluation when section <c>Evaluation</c> exists.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -51,6 +55,8 @@ public static class WorkerHostBuilderExtensions
                 },
                 sp.GetRequiredService<TimeProvider>());
         });
+        // InfluxDB when the InfluxDb section names a URL; the line-protocol file otherwise.
+        services.AddInfluxDbMetrics(builder.Configuration);
         services.TryAddSingleton<IMetricsSink>(sp =>
             new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
         services.AddSingleton<Func<IngestionLoop>>(sp => () =>
@@ -69,6 +75,13 @@ public static class WorkerHostBuilderExtensions
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddHostedService<IngestionService>();
+        services.Configure<HealthEndpointOptions>(builder.Configuration.GetSection(HealthEndpointOptions.SectionName));
+        services.AddHostedService<HealthEndpointService>();
+        if (builder.Configuration.GetSection(EvaluationOptions.SectionName).Exists())
+        {
+            services.AddEvaluation(builder.Configuration);
+        }
+
         return builder;
     }
 }

@@ -121,8 +121,8 @@ public sealed class ComposeFileTests
         Assert.Equal("kafka:9092", worker["Kafka__BootstrapServers"]);
         Assert.Equal("produce", producer[0]);
         Assert.Equal("kafka:9092", producer[producer.ToList().IndexOf("--bootstrap") + 1]);
-        Assert.Equal(worker["Kafka__InferenceLogsTopic"], producer[producer.ToList().IndexOf("--topic") + 1]);
-        Assert.Contains("--generate", producer);
+        Assert.Equal(worker["Kafka__InferenceLogTopic"], producer[producer.ToList().IndexOf("--topic") + 1]);
+        Assert.Contains("--degrade", producer);
     }
 
     [Fact]

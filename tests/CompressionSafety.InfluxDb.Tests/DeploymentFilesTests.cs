@@ -75,7 +75,7 @@ public sealed class DeploymentFilesTests
         var secret = volumes.Children.Single(v => v.Text("name") == "influxdb-token");
         var mount = ((YamlSequenceNode)Container().Get("volumeMounts")!).Children.Single(m => m.Text("name") == "influxdb-token");
         var config = YamlFile.LoadDocuments("deploy/k8s/configmap.yaml").Single();
-        var settings = config.Text("data", "appsettings.Production.json")!;
+        var settings = config.Text("data", "worker.json")!;
 
         Assert.Equal("compression-safety-influxdb", secret.Text("secret", "secretName"));
         Assert.Contains($"\"TokenFile\": \"{mount.Text("mountPath")}/token\"", settings, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class DeploymentFilesTests
     public void ConfigMap_Settings_AreValidJsonWithAnInfluxDbSection()
     {
         var config = YamlFile.LoadDocuments("deploy/k8s/configmap.yaml").Single();
-        using var settings = System.Text.Json.JsonDocument.Parse(config.Text("data", "appsettings.Production.json")!);
+        using var settings = System.Text.Json.JsonDocument.Parse(config.Text("data", "worker.json")!);
 
         Assert.True(settings.RootElement.TryGetProperty(InfluxDbOptions.SectionName, out var influx));
         Assert.StartsWith("http", influx.GetProperty("Url").GetString(), StringComparison.Ordinal);

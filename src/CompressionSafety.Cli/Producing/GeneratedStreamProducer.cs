@@ -1,0 +1,113 @@
+using CompressionSafety.Contracts;
+using CompressionSafety.Kafka.Native;
+using CompressionSafety.Simulation;
+using Confluent.Kafka;
+
+namespace CompressionSafety.Cli.Producing;
+
+/// <summary>
+/// Streams a generated inference log to a Kafka topic in (accelerated) real time: a line is sent once the wall clock,
+/// scaled by <c>speed</c>, has reached its event time, so windows close on the consumer as they would in production.
+/// Predictions are keyed by model (one model's windows live on one partition); label and invalid lines are keyed by
+/// event id when they have one. Idempotent producer, every delivery report checked: a failed delivery stops the run
+/// with an error rather than losing the record silently.
+/// </summary>
+internal sealed class GeneratedStreamProducer(string bootstrapServers, string topic, double speed, TimeProvider time)
+{
+    /// <summary>Records delivered so far.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    private long _delivered;
+
+    public async Task<long> RunAsync(GeneratorOptions options, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        RdKafkaLibrary.EnsureLoaded();
+        var config = new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 20,
+            MessageTimeoutMs = 120_000,
+        };
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(config).Build();
+        Exception? failure = null;
+        var started = time.GetTimestamp();
+        long sent = 0;
+        foreach (var line in StreamGenerator.Generate(options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Volatile.Read(ref failure) is { } error)
+            {
+                throw new KafkaException(new Error(ErrorCode.Local_Fail, "delivery failed: " + error.Message));
+            }
+
+            var due = TimeSpan.FromTicks((long)((line.Timestamp - options.Start).Ticks / speed));
+            var wait = due - time.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                producer.Flush(TimeSpan.Zero);
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            var value = line.Utf8.ToArray();
+            var message = new Message<byte[]?, byte[]> { Key = KeyOf(value), Value = value };
+            Produce(producer, message, ex => Interlocked.CompareExchange(ref failure, ex, null));
+            if ((++sent & 0x3FF) == 0)
+            {
+                progress?.Invoke(sent);
+            }
+        }
+
+        // Everything handed to librdkafka must be delivered (or reported failed) before we say we are done.
+        while (producer.Flush(TimeSpan.FromSeconds(1)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (failure is not null)
+        {
+            throw new KafkaException(new Error(ErrorCode.Local_Fail, "delivery failed: " + failure.Message));
+        }
+
+        return Delivered;
+    }
+
+    private void Produce(IProducer<byte[]?, byte[]> producer, Message<byte[]?, byte[]> message, Action<Exception> fail)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic, message, report =>
+                {
+                    if (report.Error.IsError)
+                    {
+                        fail(new KafkaException(report.Error));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref _delivered);
+                    }
+                });
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // Back-pressure: wait for deliveries to free the local queue instead of dropping the record.
+                producer.Poll(TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
+
+    private static byte[]? KeyOf(byte[] value)
+    {
+        var parsed = RecordParser.Parse(value);
+        return parsed.Record switch
+        {
+            PredictionRecord prediction => System.Text.Encoding.UTF8.GetBytes(prediction.Model),
+            LabelRecord label => System.Text.Encoding.UTF8.GetBytes(label.EventId),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using CompressionSafety.InfluxDb;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompressionSafety.Worker.Diagnostics;
+
+/// <summary>
+/// Serves the worker's health over HTTP for orchestrators: <c>/health/live</c> answers 503 only when the worker is
+/// unhealthy (a fatal error or a stuck consume loop: restart it), <c>/health/ready</c> answers 200 only when it is
+/// healthy (partitions assigned, no client error since the last poll). Both return the report as JSON. InfluxDB being
+/// unreachable is reported but never makes the worker unready: metrics are buffered, not lost.
+/// </summary>
+internal sealed partial class HealthEndpointService(
+    IOptions<HealthEndpointOptions> options,
+    WorkerHealth health,
+    ILogger<HealthEndpointService> logger,
+    InfluxDbMetricsSink? influx = null) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.Prefix))
+        {
+            return;
+        }
+
+        using var listener = new HttpListener();
+        listener.Prefixes.Add(options.Value.Prefix);
+        listener.Start();
+        LogListening(logger, options.Value.Prefix);
+        using var registration = stoppingToken.Register(listener.Stop);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException && stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // One bad request must not end the endpoint: answer it and go on.
+            try
+            {
+                Answer(context);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or IOException or InvalidOperationException)
+            {
+                LogRequestFailed(logger, ex);
+            }
+        }
+    }
+
+    private void Answer(HttpListenerContext context)
+    {
+        var path = context.Request.Url?.AbsolutePath.TrimEnd('/') ?? string.Empty;
+        var report = health.Check();
+        int status;
+        if (string.Equals(path, "/health/live", StringComparison.Ordinal))
+        {
+            status = report.Status == WorkerHealthStatus.Unhealthy ? 503 : 200;
+        }
+        else if (string.Equals(path, "/health/ready", StringComparison.Ordinal))
+        {
+            status = report.Status == WorkerHealthStatus.Healthy ? 200 : 503;
+        }
+        else
+        {
+            status = 404;
+        }
+
+        using var body = new MemoryStream();
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", report.Status.ToString().ToLowerInvariant());
+            json.WriteNumber("assigned_partitions", report.AssignedPartitions);
+            if (report.LastPollAge is { } age)
+            {
+                json.WriteNumber("last_poll_age_seconds", Math.Round(age.TotalSeconds, 3));
+            }
+
+            json.WriteNumber("client_errors", report.ClientErrors);
+            json.WriteNumber("producer_failures", report.ProducerFailures);
+            json.WriteStartArray("reasons");
+            foreach (var reason in report.Reasons)
+            {
+                json.WriteStringValue(reason);
+            }
+
+            json.WriteEndArray();
+            if (influx is not null)
+            {
+                json.WriteString("influxdb", influx.Health.ToString().ToLowerInvariant());
+                json.WriteNumber("influxdb_dropped_points", influx.DroppedPoints);
+            }
+
+            json.WriteEndObject();
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = body.Length;
+        context.Response.OutputStream.Write(body.GetBuffer(), 0, (int)body.Length);
+        context.Response.Close();
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Health endpoint listening on {Prefix}")]
+    private static partial void LogListening(ILogger logger, string prefix);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Health request failed")]
+    private static partial void LogRequestFailed(ILogger logger, Exception exception);
+}

@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return root;
     }
 }

@@ -6,7 +6,7 @@ namespace CompressionSafety.Cli.Tests;
 /// Tunes and guards the shipped <c>alert-rules/</c>: each injected degradation is caught within 2 windows of its onset on
 /// the degraded variant only, and clean generated 24-hour streams raise no incident at several seeds and volumes.
 /// </summary>
-public sealed class DefaultRuleSetTests
+public sealed class DefaultRuleSetTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Onset = TimeSpan.FromHours(2);
@@ -37,6 +37,7 @@ public sealed class DefaultRuleSetTests
         var onset = GeneratorOptions.DefaultStart + Onset;
         var first = firing.Where(i => i.Rule == expectedRule).Min(i => i.WindowStart);
         var delay = (int)((first - onset) / Window);
+        output.WriteLine($"{kind}: first {expectedRule} firing {delay} windows after onset; {firing.Count} firing incidents");
         Assert.InRange(delay, 0, 2);
         Assert.DoesNotContain(firing, i => i.WindowStart < onset);
     }

@@ -156,7 +156,7 @@ public static class RuleLoader
             }
 
             CheckKeys(map, RuleKeys);
-            var condition = ReadCondition(map, required: true);
+            var condition = ReadCondition(map, isMain: true);
             var also = new List<RuleCondition>();
             if (Child(map, "also") is { } alsoNode)
             {
@@ -167,7 +167,7 @@ public static class RuleLoader
                         if (item is YamlMappingNode m)
                         {
                             CheckKeys(m, ConditionKeys);
-                            if (ReadCondition(m, required: true) is { } c)
+                            if (ReadCondition(m, isMain: false) is { } c)
                             {
                                 also.Add(c);
                             }
@@ -264,13 +264,14 @@ public static class RuleLoader
         private readonly List<YamlNode> _alsoNodes = [];
         private readonly List<YamlNode> _sampleNodes = [];
 
-        private RuleCondition? ReadCondition(YamlMappingNode map, bool required)
+        private RuleCondition? ReadCondition(YamlMappingNode map, bool isMain)
         {
-            var metric = Scalar(map, "metric", required);
+            var before = errors.Count;
+            var metric = Scalar(map, "metric", required: true);
             var reference = ReadReference(map);
-            var op = Scalar(map, "op", required);
-            var threshold = Number(map, "threshold", required);
-            if (metric is null || op is null || threshold is null)
+            var op = Scalar(map, "op", required: true);
+            var threshold = Number(map, "threshold", required: true);
+            if (metric is null || op is null || threshold is null || errors.Count > before)
             {
                 return null;
             }
@@ -290,7 +291,7 @@ public static class RuleLoader
             }
 
             var metricNode = Child(map, "metric")!;
-            if (_lastMain is null)
+            if (isMain)
             {
                 _lastMain = metricNode;
             }
@@ -325,10 +326,11 @@ public static class RuleLoader
                 }
 
                 CheckKeys(m, SampleKeys);
+                var before = errors.Count;
                 var metric = Scalar(m, "metric", required: true);
                 var reference = ReadReference(m);
                 var min = Number(m, "min", required: true);
-                if (metric is not null && min is not null)
+                if (metric is not null && min is not null && errors.Count == before)
                 {
                     if (min < 0)
                     {

@@ -117,21 +117,11 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
                 batch.Add(incident);
             }
 
-            foreach (var group in batch.GroupBy(GroupKey, StringComparer.Ordinal))
+            foreach (var (groupLabels, items) in NotificationGroups.Group(batch, _options.GroupBy))
             {
-                var items = group.ToList();
-                var groupLabels = _options.GroupBy
-                    .Where(items[0].Labels.ContainsKey)
-                    .ToDictionary(l => l, l => items[0].Labels[l], StringComparer.Ordinal);
                 await SendAsync(AlertmanagerPayload.Build(items, groupLabels, _options.Receiver), cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private string GroupKey(Incident incident)
-    {
-        var labels = incident.Labels;
-        return string.Join('\u001f', _options.GroupBy.Select(l => labels.TryGetValue(l, out var v) ? v : ""));
     }
 
     private async Task SendAsync(byte[] body, CancellationToken cancellationToken)

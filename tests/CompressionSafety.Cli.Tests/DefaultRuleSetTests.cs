@@ -1,4 +1,5 @@
 using CompressionSafety.Simulation;
+using Xunit.Abstractions;
 
 namespace CompressionSafety.Cli.Tests;
 

@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -153,6 +153,7 @@ public class DeduplicationAndLabelTests
         Assert.Equal(4, shadow["paired_count"]);
         Assert.Equal(2, shadow["mcnemar_b"]);
         Assert.Equal(1, shadow["mcnemar_c"]);
+        Assert.Equal(3, shadow["mcnemar_discordant"]);
         // Exact: min(1, 2 * BinomCDF(1; 3, 1/2)) = min(1, 2 * 0.5) = 1.
         Assert.Equal(1.0, shadow["mcnemar_p_exact"], 12);
         Assert.Equal(-0.25, shadow["accuracy_diff"], 12);

@@ -33,9 +33,13 @@ internal static class ReplayCommand
         {
             Description = "Baseline snapshot from 'evaluate' (snapshot.json): windows are also compared with its expected rates and distributions (reference 'snapshot').",
         };
+        var rules = new Option<DirectoryInfo?>("--rules")
+        {
+            Description = "Folder of alert rules (docs/rules.md); default alert-rules/ when it exists. Writes incidents.jsonl and review.jsonl.",
+        };
         var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
         {
-            input, labels, config, snapshot, output,
+            input, labels, config, snapshot, rules, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +54,20 @@ internal static class ReplayCommand
             {
                 await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
+            }
+
+            var rulesDir = parse.GetValue(rules)?.FullName ?? (Directory.Exists("alert-rules") ? Path.GetFullPath("alert-rules") : null);
+            Engine.Rules.RuleSet? ruleSet = null;
+            if (rulesDir is not null)
+            {
+                var (set, errors) = Engine.Rules.RuleLoader.ValidateDirectory(rulesDir);
+                if (await RulesCommand.ReportAsync(errors, stderr).ConfigureAwait(false))
+                {
+                    // An invalid rule set must not start a run that would silently miss the alerts it meant to raise.
+                    return ExitCodes.InvalidConfiguration;
+                }
+
+                ruleSet = set;
             }
 
             var inputFile = parse.GetValue(input)!;
@@ -84,7 +102,7 @@ internal static class ReplayCommand
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"\r{p.RecordsRead,12:N0} records  {p.RecordsRead / Math.Max(p.Elapsed.TotalSeconds, 1e-3),10:N0} records/s  {p.WindowsClosed,8:N0} windows")));
-            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress };
+            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress, Rules = ruleSet };
             var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
             {
@@ -96,6 +114,14 @@ internal static class ReplayCommand
                 $"{result.RecordsRead:N0} records read, {result.Counters.Accepted:N0} predictions counted, {result.DeadLettered:N0} dead-lettered, " +
                 $"{result.Counters.Duplicates:N0} duplicates, {result.Windows:N0} window results for {result.Keys} keys " +
                 $"in {result.Elapsed.TotalSeconds:F1} s ({result.RecordsRead / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0} records/s)")).ConfigureAwait(false);
+            if (ruleSet is not null)
+            {
+                var firing = runner.Incidents.Count(i => i.Status == Engine.Rules.IncidentStatus.Firing);
+                await stdout.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ruleSet.Rules.Count} rules from {rulesDir}: {firing} incidents fired")).ConfigureAwait(false);
+            }
+
             await stdout.WriteLineAsync($"results: {outDir.FullName}").ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -27,6 +27,17 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     /// <summary>Called with every window result as it is written.</summary>
     public Action<Engine.Windows.WindowResult>? OnWindow { get; init; }
 
+    /// <summary>Alert rules to evaluate on every window; null for none (no incidents.jsonl or review.jsonl).</summary>
+    public Engine.Rules.RuleSet? Rules { get; init; }
+
+    /// <summary>Incidents published (after inhibition and silences), in order.</summary>
+    public IReadOnlyList<Engine.Rules.Incident> Incidents => _incidents;
+
+    private readonly List<Engine.Rules.Incident> _incidents = [];
+    private Engine.Rules.RuleEvaluator? _evaluator;
+    private Engine.Rules.ReviewGuard? _guard;
+    private ReviewFileWriter? _review;
+
     /// <summary>Called about twice a second with the records read so far (for a progress display).</summary>
     public Action<ReplayProgress>? Progress { get; init; }
 
@@ -38,6 +49,17 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         await using var output = new OutputFolder(outputDirectory);
         using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes), settings.Parser);
         using var labels = labelsPath is null ? null : new Source(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes), settings.Parser);
+        using var incidentFile = Rules is null ? null : new IncidentFileSink(Path.Combine(outputDirectory, "incidents.jsonl"));
+        using var review = Rules is null ? null : new ReviewFileWriter(Path.Combine(outputDirectory, "review.jsonl"));
+        if (Rules is not null)
+        {
+            _evaluator = new Engine.Rules.RuleEvaluator(Rules, incidentFile);
+            _guard = new Engine.Rules.ReviewGuard(
+                _evaluator.IsFiring,
+                new Engine.Rules.ReviewGuardOptions { LowConfidenceThreshold = settings.Engine.LowConfidenceThreshold });
+            _review = review;
+        }
+
         var lastProgress = started;
         input.Advance(this, output);
         labels?.Advance(this, output);
@@ -52,6 +74,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             {
                 keys.Add(result.Key);
                 output.WriteWindow(result);
+                Judge(result);
                 OnWindow?.Invoke(result);
             }
 
@@ -68,6 +91,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         {
             keys.Add(result.Key);
             output.WriteWindow(result);
+            Judge(result);
             OnWindow?.Invoke(result);
         }
 
@@ -76,6 +100,14 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result1;
+    }
+
+    private void Judge(Engine.Windows.WindowResult result)
+    {
+        if (_evaluator is not null)
+        {
+            _incidents.AddRange(_evaluator.Evaluate(result));
+        }
     }
 
     private void Process(WindowEngine engine, Source source, OutputFolder output)
@@ -100,6 +132,11 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 break;
             default:
                 throw new UnreachableException($"Unhandled outcome {outcome}.");
+        }
+
+        if (outcome == RecordOutcome.Accepted && record is PredictionRecord prediction && _guard?.Check(prediction) is { } item)
+        {
+            _review!.Write(item);
         }
 
         if (record is PredictionRecord)
@@ -176,6 +213,22 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         writer.WriteNumber("features_ignored", counters.FeaturesIgnored);
         writer.WriteNumber("tracking_evictions", counters.TrackingEvictions);
         writer.WriteNumber("windows", result.Windows);
+        if (_evaluator is not null)
+        {
+            var c = _evaluator.Counters;
+            writer.WriteStartObject("rules");
+            writer.WriteNumber("rules", Rules!.Rules.Count);
+            writer.WriteNumber("judged", c.Judged);
+            writer.WriteNumber("insufficient_samples", c.InsufficientSamples);
+            writer.WriteNumber("fired", c.Fired);
+            writer.WriteNumber("resolved", c.Resolved);
+            writer.WriteNumber("inhibited", c.Inhibited);
+            writer.WriteNumber("silenced", c.Silenced);
+            writer.WriteNumber("review_routed", _guard!.Routed);
+            writer.WriteNumber("review_rate_limited", _guard.RateLimited);
+            writer.WriteEndObject();
+        }
+
         writer.WriteNumber("keys", result.Keys);
         if (_firstEvent is { } first && _lastEvent is { } last)
         {

@@ -108,6 +108,7 @@ public static class MetricCatalog
         Add("paired_count", L, S, Count, "Labelled records that also carry a shadow output.");
         Add("mcnemar_b", L, S, Count, "Pairs where the shadow (baseline) is right and the variant wrong.");
         Add("mcnemar_c", L, S, Count, "Pairs where the variant is right and the shadow wrong.");
+        Add("mcnemar_discordant", L, S, Count, "Discordant pairs b + c (the McNemar test's effective sample).");
         Add("mcnemar_p_exact", L, S, Ratio, "Exact McNemar p-value: min(1, 2 BinomCDF(min(b, c); b + c, 1/2)).");
         Add("accuracy_diff", L, S, Ratio, "Variant minus shadow accuracy on the paired records.");
 

@@ -79,6 +79,7 @@ internal sealed class LabelAccumulator(EngineOptions options, string positiveLab
         values.Set("paired_count", Paired);
         values.Set("mcnemar_b", ShadowRightVariantWrong);
         values.Set("mcnemar_c", VariantRightShadowWrong);
+        values.Set("mcnemar_discordant", ShadowRightVariantWrong + VariantRightShadowWrong);
         values.Set("mcnemar_p_exact", test.PValueExact);
         values.Set("accuracy_diff", ((double)VariantCorrectPaired - ShadowCorrect) / Paired);
     }

@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine.Rules;
+
+namespace CompressionSafety.Engine.Output;
+
+/// <summary>Writes <c>review.jsonl</c>: events the runtime guard routed to human review.</summary>
+public sealed class ReviewFileWriter : IDisposable
+{
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly FileStream _file;
+    private readonly Utf8JsonWriter _writer;
+
+    /// <summary>Creates (truncates) <paramref name="path"/>.</summary>
+    public ReviewFileWriter(string path)
+    {
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 14);
+        _writer = new Utf8JsonWriter(_file, LineOptions);
+    }
+
+    /// <summary>Lines written.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Appends one routed event: ids, key, reason, confidence and the predicted and shadow labels.</summary>
+    public void Write(ReviewItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var record = item.Record;
+        var w = _writer;
+        w.WriteStartObject();
+        w.WriteString("event_id", record.EventId);
+        w.WriteString("timestamp", IncidentJson.Time(record.Timestamp));
+        w.WriteString("model", record.Model);
+        w.WriteString("variant", record.Variant);
+        w.WriteString("slice", item.Key.Slice);
+        w.WriteString("reason", item.Reason);
+        if (item.Confidence is { } confidence)
+        {
+            w.WriteNumber("confidence", confidence);
+        }
+
+        w.WriteString("label", record.Prediction.Label);
+        if (record.Shadow is ModelOutput shadow)
+        {
+            w.WriteString("shadow_label", shadow.Label);
+        }
+
+        w.WriteEndObject();
+        w.Flush();
+        _file.WriteByte((byte)'\n');
+        w.Reset();
+        Count++;
+    }
+
+    /// <summary>Flushes and closes the file.</summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,21 @@
+namespace CompressionSafety.Engine.Rules;
+
+/// <summary>The lifecycle state of one rule on one key; removed when the incident resolves or a pending run breaks.</summary>
+internal sealed class RuleKeyState
+{
+    public IncidentStatus Status { get; set; } = IncidentStatus.Pending;
+
+    public int ConsecutiveTrue { get; set; }
+
+    public int ConsecutiveFalse { get; set; }
+
+    public DateTimeOffset? EpisodeStart { get; set; }
+
+    public DateTimeOffset? FiringSince { get; set; }
+
+    public string? Id { get; set; }
+
+    public bool Published { get; set; }
+
+    public List<DateTimeOffset> Windows { get; } = [];
+}

@@ -1,0 +1,94 @@
+using CompressionSafety.Simulation;
+using Xunit.Abstractions;
+
+namespace CompressionSafety.Cli.Tests;
+
+/// <summary>
+/// Tunes and guards the shipped <c>alert-rules/</c>: each injected degradation is caught within 2 windows of its onset on
+/// the degraded variant only, and clean generated 24-hour streams raise no incident at several seeds and volumes.
+/// </summary>
+public sealed class DefaultRuleSetTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Onset = TimeSpan.FromHours(2);
+
+    [Theory]
+    [InlineData("unsafe-miss", "int8-dynamic", 0.4, "unsafe-miss-regression-vs-baseline")]
+    [InlineData("flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
+    [InlineData("refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData("calibration", "int8-dynamic", 0.6, "calibration-degradation")]
+    [InlineData("latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
+    public async Task Replay_InjectedDegradation_CaughtWithinTwoWindowsOnDegradedVariantOnly(string kind, string variant, double size, string expectedRule)
+    {
+        using var dir = new TempDirectory();
+        var options = new GeneratorOptions
+        {
+            Seed = 7,
+            Records = 100_000,
+            Duration = TimeSpan.FromHours(4),
+            DelayedLabelRate = 0.9,
+            Degradations = [Degradation.Parse($"variant={variant},kind={kind},size={size.ToString(System.Globalization.CultureInfo.InvariantCulture)},start=2h")],
+        };
+
+        var incidents = await ReplayAsync(dir, options);
+
+        var firing = incidents.Where(i => i.Status == "firing").ToList();
+        Assert.NotEmpty(firing);
+        Assert.All(firing, i => Assert.Equal(variant, i.Variant));
+        var onset = GeneratorOptions.DefaultStart + Onset;
+        var first = firing.Where(i => i.Rule == expectedRule).Min(i => i.WindowStart);
+        var delay = (int)((first - onset) / Window);
+        output.WriteLine($"{kind}: first {expectedRule} firing {delay} windows after onset; {firing.Count} firing incidents");
+        Assert.InRange(delay, 0, 2);
+        Assert.DoesNotContain(firing, i => i.WindowStart < onset);
+    }
+
+    [Theory]
+    [InlineData(1, 30_000)]
+    [InlineData(2, 30_000)]
+    [InlineData(3, 60_000)]
+    [InlineData(4, 60_000)]
+    [InlineData(5, 120_000)]
+    public async Task Replay_CleanDay_RaisesNoIncident(int seed, long records)
+    {
+        using var dir = new TempDirectory();
+
+        var incidents = await ReplayAsync(dir, new GeneratorOptions { Seed = seed, Records = records });
+
+        Assert.Empty(incidents);
+    }
+
+    [Fact]
+    public async Task Replay_SameInputTwice_SameIncidentIds()
+    {
+        using var dir = new TempDirectory();
+        var options = new GeneratorOptions
+        {
+            Seed = 11,
+            Records = 60_000,
+            Duration = TimeSpan.FromHours(3),
+            Degradations = [Degradation.Parse("variant=int8-dynamic,kind=flagged-rate,size=0.25,start=1h")],
+        };
+        StreamFileWriter.Write(options, dir.File("in.jsonl"), null);
+
+        var first = await RunReplayAsync(dir, "out1");
+        var second = await RunReplayAsync(dir, "out2");
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Select(i => (i.Id, i.Status)), second.Select(i => (i.Id, i.Status)));
+        Assert.Equal(first.Count(i => i.Status == "firing"), first.Select(i => i.Id).Distinct().Count());
+    }
+
+    private static async Task<List<IncidentLine>> ReplayAsync(TempDirectory dir, GeneratorOptions options)
+    {
+        StreamFileWriter.Write(options, dir.File("in.jsonl"), null);
+        return await RunReplayAsync(dir, "out");
+    }
+
+    private static async Task<List<IncidentLine>> RunReplayAsync(TempDirectory dir, string name)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "-i", dir.File("in.jsonl"), "-o", dir.File(name), "--rules", RepoPaths.DefaultRules);
+        Assert.True(exit == 0, error);
+        return IncidentLine.Read(Path.Combine(dir.File(name), "incidents.jsonl"));
+    }
+}

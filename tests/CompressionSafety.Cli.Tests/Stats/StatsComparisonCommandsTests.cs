@@ -52,7 +52,7 @@ public sealed class StatsComparisonCommandsTests : IDisposable
         var path = Path.Combine(_directory, "missing.csv");
         var (exit, _, error) = Run("stats", "paired", "--input", path);
         Assert.NotEqual(0, exit);
-        Assert.Equal($"error: {path}: file not found.", error.TrimEnd());
+        Assert.Equal($"error: {path}: file not found", error.TrimEnd());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class StatsComparisonCommandsTests : IDisposable
         var (exit, output, error) = Run("stats", "detect", "--method", "cusum", "--input", path);
         Assert.NotEqual(0, exit);
         Assert.Equal("", output);
-        Assert.Equal($"error: {path}:3: 'abc' is not a finite number.", error.TrimEnd());
+        Assert.Equal($"error: {path}:3: value 'abc' is not a finite number", error.TrimEnd());
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class StatsComparisonCommandsTests : IDisposable
         var path = Write("empty.txt", "");
         var (exit, _, error) = Run("stats", "detect", "--method", "ewma", "--input", path);
         Assert.NotEqual(0, exit);
-        Assert.Equal($"error: {path}: no values (the sample is empty).", error.TrimEnd());
+        Assert.Equal($"error: {path}: no values (empty sample)", error.TrimEnd());
     }
 
     [Fact]

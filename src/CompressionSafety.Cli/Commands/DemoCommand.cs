@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Replay;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Simulation;
 
 namespace CompressionSafety.Cli.Commands;
@@ -12,8 +13,8 @@ namespace CompressionSafety.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The regression the demo injects: int8 misses more unsafe inputs on German traffic from 06:00.</summary>
-    public const string InjectedDegradation = "variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=6h,size=0.3";
+    /// <summary>The regression the demo injects: int8 misses more unsafe inputs on German traffic from 02:00.</summary>
+    public const string InjectedDegradation = "variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=2h,size=0.4";
 
     public static Command Create()
     {
@@ -24,16 +25,21 @@ internal static class DemoCommand
         };
         var records = new Option<long>("--records", "-n")
         {
-            Description = "Records to generate over one simulated day.",
-            DefaultValueFactory = _ => 200_000,
+            Description = "Records to generate over four simulated hours.",
+            DefaultValueFactory = _ => 400_000,
         };
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated traffic.", DefaultValueFactory = _ => 42 };
+        var rules = new Option<DirectoryInfo?>("--rules")
+        {
+            Description = "Alert rules to run (docs/rules.md); default alert-rules/ when it exists in the current folder.",
+        };
         var command = new Command(
             "demo",
-            "Generate a day of synthetic traffic for a safety classifier and three compressed variants (int8-dynamic degraded on " +
-            "locale=de from 06:00), replay it through the monitor and show where compression hurt most. Needs no servers.")
+            "Generate four hours of synthetic traffic for a safety classifier and three compressed variants (int8-dynamic degraded on " +
+            "locale=de from 02:00), replay it through the monitor with the alert rules, and show the incidents and where compression " +
+            "hurt most. Needs no servers.")
         {
-            output, records, seed,
+            output, records, seed, rules,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,21 +52,45 @@ internal static class DemoCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
+            var rulesDir = parse.GetValue(rules) ?? (Directory.Exists("alert-rules") ? new DirectoryInfo("alert-rules") : null);
+            RuleSet? ruleSet = null;
+            if (rulesDir is not null)
+            {
+                try
+                {
+                    ruleSet = RuleLoader.LoadDirectory(rulesDir.FullName);
+                }
+                catch (RuleSetException ex)
+                {
+                    foreach (var error in ex.Errors)
+                    {
+                        await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.InvalidConfiguration;
+                }
+            }
+
             dir.Create();
             var input = Path.Combine(dir.FullName, "input.jsonl");
             var options = new GeneratorOptions
             {
                 Records = count,
+                Duration = TimeSpan.FromHours(4),
+                // Most predictions get a delayed label, as after a labelling campaign, so per-slice rates are judged within minutes.
+                DelayedLabelRate = 0.9,
                 Seed = parse.GetValue(seed),
                 Degradations = [Degradation.Parse(InjectedDegradation)],
             };
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"1/2 generating {count:N0} records of one simulated day into {input}")).ConfigureAwait(false);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"1/2 generating {count:N0} records of four simulated hours into {input}")).ConfigureAwait(false);
             await stdout.WriteLineAsync($"    injected: {InjectedDegradation}").ConfigureAwait(false);
             StreamFileWriter.Write(options, input, labelsPath: null, cancellationToken: cancellationToken);
 
-            await stdout.WriteLineAsync("2/2 replaying it through the monitor (5-minute windows, 1-minute grace)").ConfigureAwait(false);
+            await stdout.WriteLineAsync(ruleSet is null
+                ? "2/2 replaying it through the monitor (5-minute windows, 1-minute grace; no alert rules found)"
+                : $"2/2 replaying it through the monitor (5-minute windows, 1-minute grace) with {ruleSet.Rules.Count} alert rules from {rulesDir!.FullName}").ConfigureAwait(false);
             var digest = new RegressionDigest("baseline");
-            var runner = new ReplayRunner(ReplaySettings.Default(), TimeProvider.System) { OnWindow = digest.Add };
+            var runner = new ReplayRunner(ReplaySettings.Default(), TimeProvider.System) { OnWindow = digest.Add, Rules = ruleSet };
             var result = await runner.RunAsync(input, null, dir.FullName, cancellationToken).ConfigureAwait(false);
 
             await stdout.WriteLineAsync().ConfigureAwait(false);
@@ -68,8 +98,20 @@ internal static class DemoCommand
                 CultureInfo.InvariantCulture,
                 $"{result.RecordsRead:N0} records, {result.Counters.Accepted:N0} counted, {result.DeadLettered:N0} dead-lettered " +
                 $"(invalid or late), {result.Counters.Duplicates:N0} duplicates, {result.Windows:N0} window results for {result.Keys} keys")).ConfigureAwait(false);
+            if (ruleSet is not null)
+            {
+                await stdout.WriteLineAsync().ConfigureAwait(false);
+                await stdout.WriteLineAsync($"Incidents ({runner.Incidents.Count(i => i.Status == IncidentStatus.Firing)} fired; incidents.jsonl has every state change):").ConfigureAwait(false);
+                foreach (var incident in runner.Incidents.Where(i => i.Status == IncidentStatus.Firing))
+                {
+                    await stdout.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {incident.Rule.Severity.ToString().ToLowerInvariant(),-8} {incident.Rule.Id} on {incident.Key.Variant}/{incident.Key.Slice} from window {incident.WindowStart.UtcDateTime:HH:mm} (gate: {incident.Rule.Gate ?? "none"})")).ConfigureAwait(false);
+                }
+            }
+
             await stdout.WriteLineAsync().ConfigureAwait(false);
-            await stdout.WriteLineAsync("Where compression hurt most: unsafe-miss rate over the day, variant vs baseline in the same slice").ConfigureAwait(false);
+            await stdout.WriteLineAsync("Where compression hurt most: unsafe-miss rate over the run, variant vs baseline in the same slice").ConfigureAwait(false);
             await stdout.WriteLineAsync("(difference with its 95% Newcombe interval; sorted by the interval's lower bound)").ConfigureAwait(false);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {"variant",-16} {"slice",-16} {"variant",16} {"baseline",16} {"difference [95% CI]",26}")).ConfigureAwait(false);
             foreach (var row in digest.Rank(6))
@@ -86,6 +128,12 @@ internal static class DemoCommand
             await stdout.WriteLineAsync("  metrics.lp         the same numbers as InfluxDB line protocol").ConfigureAwait(false);
             await stdout.WriteLineAsync("  dead-letter.jsonl  every rejected record with its line and reason").ConfigureAwait(false);
             await stdout.WriteLineAsync("  summary.json       counts of everything read").ConfigureAwait(false);
+            if (ruleSet is not null)
+            {
+                await stdout.WriteLineAsync("  incidents.jsonl    incident state changes with their evidence (docs/rules.md)").ConfigureAwait(false);
+                await stdout.WriteLineAsync("  review.jsonl       events of firing keys routed to human review").ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         });
         return command;

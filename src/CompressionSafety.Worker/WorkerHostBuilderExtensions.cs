@@ -1,6 +1,7 @@
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.InfluxDb;
 using CompressionSafety.Worker.Diagnostics;
@@ -38,6 +39,10 @@ public static class WorkerHostBuilderExtensions
             .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");
 
+        services.AddOptionsWithValidateOnStart<RulesOptions>()
+            .Bind(builder.Configuration.GetSection(RulesOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
+
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkerHealth>();
@@ -69,6 +74,7 @@ public static class WorkerHostBuilderExtensions
                 ClientProperties.Resolve(options),
                 sp.GetRequiredService<IRecordPublisher>(),
                 sp.GetRequiredService<IMetricsSink>(),
+                sp.GetRequiredService<IOptions<RulesOptions>>().Value.Directory is { Length: > 0 } rules ? RuleLoader.LoadDirectory(rules) : null,
                 sp.GetRequiredService<WorkerHealth>(),
                 sp.GetRequiredService<WorkerMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<IngestionLoop>(),

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CompressionSafety.Contracts;
 using CompressionSafety.Engine.Rules;
 
 namespace CompressionSafety.Engine.Output;
@@ -26,27 +25,8 @@ public sealed class ReviewFileWriter : IDisposable
     public void Write(ReviewItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var record = item.Record;
         var w = _writer;
-        w.WriteStartObject();
-        w.WriteString("event_id", record.EventId);
-        w.WriteString("timestamp", IncidentJson.Time(record.Timestamp));
-        w.WriteString("model", record.Model);
-        w.WriteString("variant", record.Variant);
-        w.WriteString("slice", item.Key.Slice);
-        w.WriteString("reason", item.Reason);
-        if (item.Confidence is { } confidence)
-        {
-            w.WriteNumber("confidence", confidence);
-        }
-
-        w.WriteString("label", record.Prediction.Label);
-        if (record.Shadow is ModelOutput shadow)
-        {
-            w.WriteString("shadow_label", shadow.Label);
-        }
-
-        w.WriteEndObject();
+        ReviewItemJson.Write(w, item);
         w.Flush();
         _file.WriteByte((byte)'\n');
         w.Reset();

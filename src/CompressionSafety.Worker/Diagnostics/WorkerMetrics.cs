@@ -21,7 +21,8 @@ public sealed class WorkerMetrics
         DeadLettered = meter.CreateCounter<long>("compression_safety.ingest.dead_lettered", "{record}", "Records sent to the dead-letter topic, by reason.");
         Late = meter.CreateCounter<long>("compression_safety.ingest.late", "{record}", "Records for windows already closed.");
         WindowsClosed = meter.CreateCounter<long>("compression_safety.windows.closed", "{window}", "Window results emitted.");
-        Incidents = meter.CreateCounter<long>("compression_safety.incidents", "{incident}", "Incidents published.");
+        Incidents = meter.CreateCounter<long>("compression_safety.incidents", "{incident}", "Incident state changes published, by status.");
+        ReviewRequests = meter.CreateCounter<long>("compression_safety.review.requests", "{event}", "Events of firing keys routed to human review.");
         ProcessingLatency = meter.CreateHistogram<double>("compression_safety.ingest.processing_latency", "ms", "Time to parse and process one record.");
         meter.CreateObservableGauge("compression_safety.ingest.consumer_lag", () => Interlocked.Read(ref _lag), "{record}", "Records behind the high watermark, summed over assigned partitions.");
     }
@@ -43,6 +44,9 @@ public sealed class WorkerMetrics
 
     /// <summary>Incidents published.</summary>
     public Counter<long> Incidents { get; }
+
+    /// <summary>Events routed to human review.</summary>
+    public Counter<long> ReviewRequests { get; }
 
     /// <summary>Per-record processing time.</summary>
     public Histogram<double> ProcessingLatency { get; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Kafka.Offsets;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.Worker.Diagnostics;
@@ -25,6 +26,7 @@ internal sealed class IngestionLoop(
     IReadOnlyDictionary<string, string> clientProperties,
     IRecordPublisher publisher,
     IMetricsSink sink,
+    RuleSet? rules,
     WorkerHealth health,
     WorkerMetrics metrics,
     ILogger logger,
@@ -32,6 +34,7 @@ internal sealed class IngestionLoop(
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<int, WindowEngine> _engines = [];
+    private readonly Dictionary<int, (RuleEvaluator Rules, ReviewGuard Guard)> _judges = [];
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
     private volatile string? _fatalClientError;
@@ -206,11 +209,27 @@ internal sealed class IngestionLoop(
             metrics.Valid.Add(1);
         }
 
+        var judge = JudgeFor(partition.Partition.Value);
+        if (judge is { } j && outcome == RecordOutcome.Accepted && record is PredictionRecord prediction && j.Guard.Check(prediction) is { } review)
+        {
+            Publish(new OutgoingRecord(options.ReviewTopic, System.Text.Encoding.UTF8.GetBytes(prediction.EventId), ReviewItemJson.ToBytes(review)), stoppingToken);
+            metrics.ReviewRequests.Add(1);
+        }
+
         foreach (var window in engine.TakeResults())
         {
             sink.Write(window);
             metrics.WindowsClosed.Add(1);
             Log.WindowClosed(logger, window.Key.Model, window.Key.Variant, window.Key.Slice, window.Kind.ToString(), window.WindowStart, window.WindowEnd, window.Count);
+            if (judge is not null)
+            {
+                foreach (var incident in judge.Value.Rules.Evaluate(window))
+                {
+                    // Keyed by the deterministic incident id: a replay after a crash re-emits the same key, consumers de-duplicate.
+                    Publish(new OutgoingRecord(options.IncidentTopic, System.Text.Encoding.UTF8.GetBytes(incident.Id), JsonBytes.Of(w => IncidentJson.Write(w, incident))), stoppingToken);
+                    metrics.Incidents.Add(1, new KeyValuePair<string, object?>("status", incident.Status.ToString().ToLowerInvariant()));
+                }
+            }
         }
 
         CloseFinishedWindows(partition.Partition.Value, engine);
@@ -236,6 +255,27 @@ internal sealed class IngestionLoop(
             _tracker.CloseWindowsThrough(partition, limit - 1);
         }
     }
+
+    private (RuleEvaluator Rules, ReviewGuard Guard)? JudgeFor(int partitionNumber)
+    {
+        if (rules is null)
+        {
+            return null;
+        }
+
+        if (!_judges.TryGetValue(partitionNumber, out var judge))
+        {
+            var evaluator = new RuleEvaluator(rules);
+            judge = (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold }));
+            _judges.Add(partitionNumber, judge);
+        }
+
+        return judge;
+    }
+
+    // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
+    private void Publish(OutgoingRecord record, CancellationToken stoppingToken) =>
+        publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();
 
     private WindowEngine EngineFor(int partitionNumber)
     {
@@ -340,6 +380,7 @@ internal sealed class IngestionLoop(
             _tracker.Remove(partition);
             // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
             _engines.Remove(partition.Partition.Value);
+            _judges.Remove(partition.Partition.Value);
         }
 
         health.Assigned(_assigned.Count);

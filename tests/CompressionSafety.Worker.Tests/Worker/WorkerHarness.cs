@@ -43,7 +43,7 @@ internal sealed class WorkerHarness : IDisposable
         LabelHorizon = TimeSpan.FromSeconds(5),
     };
 
-    public IHost BuildHost(string metricsFile, Action<IServiceCollection>? configure = null)
+    public IHost BuildHost(string metricsFile, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -62,6 +62,12 @@ internal sealed class WorkerHarness : IDisposable
             ["Engine:Grace"] = "00:00:05",
             ["Engine:LabelHorizon"] = "00:00:05",
         });
+        if (settings is not null)
+        {
+            // Later sources win: a test's own settings override the harness defaults.
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         if (Environment.GetEnvironmentVariable("WORKER_TEST_LOG") is not null)
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);

@@ -1,0 +1,77 @@
+using System.Text;
+using CompressionSafety.Contracts;
+using CompressionSafety.Engine;
+using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Rules;
+using CompressionSafety.Simulation;
+using CompressionSafety.Testing;
+using CompressionSafety.Worker.Tests.Kafka;
+
+namespace CompressionSafety.Worker.Tests.Worker;
+
+/// <summary>End to end through Kafka: the incidents topic receives exactly the incidents replay computes on the same input.</summary>
+public sealed class IncidentTopicTests
+{
+    [Fact]
+    public async Task Run_GeneratedStreamWithDegradation_IncidentTopicEqualsReplay()
+    {
+        // Small enough for one mock partition (about 4.5 MB), large enough for the default flagged-rate rule to fire.
+        var lines = StreamGenerator.Generate(new GeneratorOptions
+        {
+            Records = 8000,
+            Duration = TimeSpan.FromHours(2),
+            Seed = 11,
+            Degradations = [Degradation.Parse("variant=int8-dynamic,kind=flagged-rate,start=1h,size=0.3")],
+        }).Select(l => l.Utf8.ToArray()).ToList();
+        var rules = RuleLoader.LoadDirectory(RepositoryRoot.Combine("alert-rules"));
+        var expected = ReplayIncidents(lines, rules);
+        Assert.NotEmpty(expected);
+
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        var incidentTopic = KafkaTestClients.CreateTopic(cluster, 1, "incidents");
+        var reviewTopic = KafkaTestClients.CreateTopic(cluster, 1, "review");
+        await harness.ProduceAsync(lines);
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
+        {
+            ["Engine:WindowSize"] = "00:05:00",
+            ["Engine:Grace"] = "00:01:00",
+            ["Engine:LabelHorizon"] = "01:00:00",
+            ["Kafka:MaxRecordBytes"] = "1048576",
+            ["Kafka:IncidentTopic"] = incidentTopic,
+            ["Kafka:ReviewTopic"] = reviewTopic,
+            ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
+        });
+        await host.StartAsync();
+        var published = KafkaTestClients.Consume(cluster, incidentTopic, KafkaTestClients.UniqueName("incident-reader"), expected.Count);
+        var reviews = KafkaTestClients.Consume(cluster, reviewTopic, KafkaTestClients.UniqueName("review-reader"), 1);
+        await host.StopAsync();
+
+        Assert.Equal(expected.Select(e => e.Id), published.Select(p => Encoding.UTF8.GetString(p.Message.Key)));
+        Assert.Equal(expected.Select(e => Encoding.UTF8.GetString(e.Json)), published.Select(p => Encoding.UTF8.GetString(p.Message.Value)));
+        Assert.NotEmpty(reviews);
+    }
+
+    /// <summary>What replay does with the same records, minus the end-of-input flush (a worker never reaches an end).</summary>
+    private static List<(string Id, byte[] Json)> ReplayIncidents(IEnumerable<byte[]> lines, RuleSet rules)
+    {
+        var engine = new WindowEngine(new EngineOptions());
+        var evaluator = new RuleEvaluator(rules);
+        var incidents = new List<(string, byte[])>();
+        foreach (var line in lines)
+        {
+            if (RecordParser.Parse(line).Record is not { } record)
+            {
+                continue;
+            }
+
+            engine.Process(record);
+            foreach (var window in engine.TakeResults())
+            {
+                incidents.AddRange(evaluator.Evaluate(window).Select(i => (i.Id, JsonBytes.Of(w => IncidentJson.Write(w, i)))));
+            }
+        }
+
+        return incidents;
+    }
+}

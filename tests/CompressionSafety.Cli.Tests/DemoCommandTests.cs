@@ -5,11 +5,11 @@ namespace CompressionSafety.Cli.Tests;
 public class DemoCommandTests
 {
     [Fact]
-    public async Task Demo_SmallRun_WritesEveryOutputAndReportsWhereTheyAre()
+    public async Task Demo_NoKafkaSmallRun_WritesEveryOutputAndReportsWhereTheyAre()
     {
         using var dir = new TempDirectory();
 
-        var (exit, output, error) = await CliRunner.RunAsync("demo", "--out", dir.Path, "--records", "20000", "--rules", RepositoryRoot.Combine("alert-rules"));
+        var (exit, output, error) = await CliRunner.RunAsync("demo", "--no-kafka", "--out", dir.Path, "--records", "20000", "--rules", RepositoryRoot.Combine("alert-rules"));
 
         Assert.True(exit == 0, error);
         foreach (var file in new[] { "input.jsonl", "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "summary.json", "incidents.jsonl", "review.jsonl" })
@@ -19,5 +19,26 @@ public class DemoCommandTests
 
         Assert.Contains("results: " + dir.Path, output, StringComparison.Ordinal);
         Assert.Contains("Where compression hurt most", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_OnInProcessKafka_ConsumesEverythingProducedAndWritesTheOutputs()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, output, error) = await CliRunner.RunAsync("demo", "--out", dir.Path, "--records", "3000", "--speed", "100000", "--rules", RepositoryRoot.Combine("alert-rules"));
+
+        Assert.True(exit == 0, error + output);
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("summary.json"))).RootElement;
+        Assert.True(summary.GetProperty("records_produced").GetInt64() >= 3000);
+        Assert.Equal(summary.GetProperty("records_produced").GetInt64(), summary.GetProperty("records_consumed").GetInt64());
+        Assert.True(summary.GetProperty("windows").GetInt64() > 0);
+        Assert.True(summary.GetProperty("dead_lettered").GetInt64() > 0, "the generator's invalid lines reach the dead-letter topic");
+        foreach (var file in new[] { "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "incidents.jsonl", "review.jsonl" })
+        {
+            Assert.True(File.Exists(dir.File(file)), file);
+        }
+
+        Assert.Contains("for demonstration only", output, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CompressionSafety.Cli.Configuration;
+using CompressionSafety.Cli.Demo;
 using CompressionSafety.Cli.Replay;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Simulation;
@@ -13,7 +14,10 @@ namespace CompressionSafety.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The regression the demo injects: int8 misses more unsafe inputs on German traffic from 02:00.</summary>
+    /// <summary>The regression the Kafka demo injects: int8 lets more flagged outputs through from 01:00.</summary>
+    public const string KafkaDegradation = "variant=int8-dynamic,kind=flagged-rate,start=1h,size=0.3";
+
+    /// <summary>The regression the file demo injects: int8 misses more unsafe inputs on German traffic from 02:00.</summary>
     public const string InjectedDegradation = "variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=2h,size=0.4";
 
     public static Command Create()
@@ -25,30 +29,40 @@ internal static class DemoCommand
         };
         var records = new Option<long>("--records", "-n")
         {
-            Description = "Records to generate over four simulated hours.",
-            DefaultValueFactory = _ => 400_000,
+            Description = "Records to generate (default: 40,000 over two simulated hours on Kafka; 400,000 over four hours with --no-kafka).",
         };
         var seed = new Option<int>("--seed") { Description = "Random seed of the generated traffic.", DefaultValueFactory = _ => 42 };
+        var noKafka = new Option<bool>("--no-kafka")
+        {
+            Description = "Skip the in-process Kafka broker: generate a file and replay it (the embedded default), at higher volume.",
+        };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Kafka mode: simulated seconds per wall-clock second (default 120: two simulated hours in about a minute).",
+            DefaultValueFactory = _ => 120,
+        };
         var rules = new Option<DirectoryInfo?>("--rules")
         {
             Description = "Alert rules to run (docs/rules.md); default alert-rules/ when it exists in the current folder.",
         };
         var command = new Command(
             "demo",
-            "Generate four hours of synthetic traffic for a safety classifier and three compressed variants (int8-dynamic degraded on " +
-            "locale=de from 02:00), replay it through the monitor with the alert rules, and show the incidents and where compression " +
-            "hurt most. Needs no servers.")
+            "Run the whole monitor with no setup: an in-process Kafka broker (librdkafka's mock cluster, for demonstration only), " +
+            "a producer streaming generated traffic for a safety classifier and three compressed variants in accelerated real time " +
+            "(int8-dynamic lets more flagged outputs through from 01:00), the worker with the alert rules, and live windows and incidents. " +
+            "With --no-kafka: generate a file (int8-dynamic degraded on locale=de from 02:00) and replay it. Writes the same files as replay.")
         {
-            output, records, seed, rules,
+            output, records, seed, noKafka, speed, rules,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var dir = parse.GetValue(output)!;
-            var count = parse.GetValue(records);
-            if (count <= 0)
+            var kafka = !parse.GetValue(noKafka);
+            var count = parse.GetResult(records) is null ? (kafka ? 40_000 : 400_000) : parse.GetValue(records);
+            if (count <= 0 || !(parse.GetValue(speed) > 0))
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("error: --records must be positive").ConfigureAwait(false);
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: --records and --speed must be positive").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
 
@@ -72,6 +86,11 @@ internal static class DemoCommand
             }
 
             dir.Create();
+            if (kafka)
+            {
+                return await RunOnKafkaAsync(parse, dir, count, parse.GetValue(seed), parse.GetValue(speed), rulesDir, cancellationToken).ConfigureAwait(false);
+            }
+
             var input = Path.Combine(dir.FullName, "input.jsonl");
             var options = new GeneratorOptions
             {
@@ -137,5 +156,34 @@ internal static class DemoCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<int> RunOnKafkaAsync(ParseResult parse, DirectoryInfo dir, long count, int seed, double speed, DirectoryInfo? rulesDir, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var options = new GeneratorOptions
+        {
+            Records = count,
+            Duration = TimeSpan.FromHours(2),
+            Seed = seed,
+            Degradations = [Degradation.Parse(KafkaDegradation)],
+        };
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"streaming {count:N0} records of two simulated hours through Kafka at x{speed} (about {options.Duration.TotalSeconds / speed:F0} s)")).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"    injected: {KafkaDegradation}").ConfigureAwait(false);
+        await stdout.WriteLineAsync(rulesDir is null ? "    no alert rules found: windows only" : $"    alert rules: {rulesDir.FullName}").ConfigureAwait(false);
+        var result = await new KafkaDemo(stdout, TimeProvider.System)
+            .RunAsync(options, speed, dir.FullName, rulesDir?.FullName, cancellationToken)
+            .ConfigureAwait(false);
+        await stdout.WriteLineAsync().ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.Produced:N0} records produced, {result.Consumed:N0} consumed and processed ({result.Consumed / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0}/s over the run), " +
+            $"{result.Windows:N0} window results, {result.DeadLetters:N0} dead letters, {result.Incidents:N0} incident changes, {result.Reviews:N0} review requests")).ConfigureAwait(false);
+        await stdout.WriteLineAsync("Windows still open when the stream ended are not emitted, as in production (replay flushes them at end of input).").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"results: {dir.FullName}").ConfigureAwait(false);
+        await stdout.WriteLineAsync("  windows.jsonl, metrics.lp, dead-letter.jsonl, incidents.jsonl, review.jsonl, summary.json (docs/outputs.md)").ConfigureAwait(false);
+        return ExitCodes.Success;
     }
 }

@@ -74,6 +74,13 @@ public sealed class WorkerHealth
             reasons);
     }
 
+    /// <summary>Records handled by the consume loop since start (valid or not), so a caller can tell when it has caught up.</summary>
+    public long RecordsHandled => Interlocked.Read(ref _recordsHandled);
+
+    private long _recordsHandled;
+
+    internal void Handled() => Interlocked.Increment(ref _recordsHandled);
+
     internal void Polled(bool gotRecord)
     {
         Interlocked.Exchange(ref _lastPollTimestamp, _time.GetTimestamp());

@@ -73,6 +73,7 @@ internal sealed class IngestionLoop(
             if (result is { IsPartitionEOF: false, Message: not null })
             {
                 Handle(result, stoppingToken);
+                health.Handled();
             }
 
             if (time.GetElapsedTime(lastCommit) >= options.CommitInterval)

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CompressionSafety.Cli.Producing;
+using CompressionSafety.Engine.Output;
+using CompressionSafety.Kafka.Mock;
+using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Simulation;
+using CompressionSafety.Worker;
+using CompressionSafety.Worker.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CompressionSafety.Cli.Demo;
+
+/// <summary>
+/// The whole production shape in one process: librdkafka's in-process mock broker (for demonstration and tests only,
+/// never production), a producer streaming generated traffic in accelerated real time, the worker's hosted services
+/// consuming it, and a reader of the dead-letter, incident and review topics writing the same files replay writes.
+/// </summary>
+internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
+{
+    private const string InputTopic = "inference-logs";
+    private const string DeadLetterTopic = "inference-logs-dlq";
+    private const string IncidentTopic = "safety-incidents";
+    private const string ReviewTopic = "safety-review";
+
+    public async Task<KafkaDemoResult> RunAsync(GeneratorOptions generator, double speed, string outputDirectory, string? rulesDirectory, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var cluster = new MockKafkaCluster();
+        cluster.SetGroupInitialRebalanceDelay(TimeSpan.Zero);
+        cluster.CreateTopic(InputTopic, 1);
+        cluster.CreateTopic(DeadLetterTopic, 1);
+        cluster.CreateTopic(IncidentTopic, 1);
+        cluster.CreateTopic(ReviewTopic, 1);
+        console.WriteLine($"    in-process Kafka broker (librdkafka mock cluster, for demonstration only) at {cluster.BootstrapServers}");
+
+        await using var output = new OutputFolder(outputDirectory);
+        var sink = new DemoWindowSink(output, console, generator.BaselineVariant);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
+            ["Kafka:GroupId"] = "compression-safety-demo",
+            ["Kafka:InferenceLogTopic"] = InputTopic,
+            ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
+            ["Kafka:IncidentTopic"] = IncidentTopic,
+            ["Kafka:ReviewTopic"] = ReviewTopic,
+            ["Kafka:SessionTimeout"] = "00:00:06",
+            ["Kafka:CommitInterval"] = "00:00:01",
+            ["Rules:Directory"] = rulesDirectory,
+        });
+        builder.Services.AddSingleton<IMetricsSink>(sink);
+        builder.AddCompressionSafetyWorker();
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var health = host.Services.GetRequiredService<WorkerHealth>();
+
+        using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console);
+        var reading = Task.Factory.StartNew(() => topics.Run(readers.Token), readers.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var producer = new GeneratedStreamProducer(cluster.BootstrapServers, InputTopic, speed, time);
+        var produced = await producer.RunAsync(generator, null, cancellationToken).ConfigureAwait(false);
+
+        // Wait for the worker to handle every record, then give the topic readers a moment to drain.
+        var deadline = time.GetTimestamp();
+        while (health.RecordsHandled < produced && time.GetElapsedTime(deadline) < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        await host.StopAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken).ConfigureAwait(false);
+        await readers.CancelAsync().ConfigureAwait(false);
+        await reading.ConfigureAwait(false);
+        await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        var elapsed = time.GetElapsedTime(started);
+        var result = new KafkaDemoResult(produced, health.RecordsHandled, sink.Windows, topics.DeadLetters, topics.Incidents, topics.Reviews, elapsed);
+        output.WriteSummary(writer =>
+        {
+            writer.WriteString("tool_version", ToolVersion.Current);
+            writer.WriteString("mode", "kafka-demo");
+            writer.WriteNumber("records_produced", result.Produced);
+            writer.WriteNumber("records_consumed", result.Consumed);
+            writer.WriteNumber("windows", result.Windows);
+            writer.WriteNumber("dead_lettered", result.DeadLetters);
+            writer.WriteNumber("incident_changes", result.Incidents);
+            writer.WriteNumber("review_requests", result.Reviews);
+            writer.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
+            writer.WriteNumber("records_per_second", Math.Round(result.Consumed / Math.Max(elapsed.TotalSeconds, 1e-3)));
+        });
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Reads the worker's output topics into the output folder and prints incidents as they arrive.</summary>
+    private sealed class TopicReader(string bootstrapServers, OutputFolder output, string directory, TextWriter console)
+    {
+        public long DeadLetters { get; private set; }
+
+        public long Incidents { get; private set; }
+
+        public long Reviews { get; private set; }
+
+        public void Run(CancellationToken cancellationToken)
+        {
+            using var incidents = new StreamWriter(Path.Combine(directory, "incidents.jsonl"), append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+            using var reviews = new StreamWriter(Path.Combine(directory, "review.jsonl"), append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+            using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
+            {
+                BootstrapServers = bootstrapServers,
+                GroupId = "compression-safety-demo-reader",
+                AutoOffsetReset = AutoOffsetReset.Earliest,
+                EnablePartitionEof = false,
+            }).SetLogHandler(static (_, _) => { }).Build();
+            consumer.Subscribe([DeadLetterTopic, IncidentTopic, ReviewTopic]);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+                if (result?.Message is not { } message)
+                {
+                    continue;
+                }
+
+                switch (result.Topic)
+                {
+                    case IncidentTopic:
+                        incidents.WriteLine(Encoding.UTF8.GetString(message.Value));
+                        Incidents++;
+                        Announce(message.Value);
+                        break;
+                    case ReviewTopic:
+                        reviews.WriteLine(Encoding.UTF8.GetString(message.Value));
+                        Reviews++;
+                        break;
+                    default:
+                        output.WriteDeadLetter(ToDeadLetter(result));
+                        DeadLetters++;
+                        break;
+                }
+            }
+
+            consumer.Close();
+        }
+
+        private void Announce(byte[] incident)
+        {
+            var root = JsonDocument.Parse(incident).RootElement;
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  INCIDENT {root.GetProperty("status").GetString()!.ToUpperInvariant()}: {root.GetProperty("severity").GetString()} {root.GetProperty("rule").GetString()} on {root.GetProperty("variant").GetString()}/{root.GetProperty("slice").GetString()} (window {root.GetProperty("window_start").GetString()}, id {root.GetProperty("id").GetString()})"));
+        }
+
+        private static DeadLetter ToDeadLetter(ConsumeResult<byte[]?, byte[]> result)
+        {
+            string Header(string name) => result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : string.Empty;
+            var offset = long.TryParse(Header(DeadLetterHeaders.SourceOffset), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : -1;
+            var length = long.TryParse(Header(DeadLetterHeaders.OriginalLength), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : result.Message.Value.Length;
+            return new DeadLetter(Header(DeadLetterHeaders.SourceTopic), offset, Header(DeadLetterHeaders.Reason), null, Header(DeadLetterHeaders.Detail), result.Message.Value, length);
+        }
+    }
+}
+
+/// <summary>What the Kafka demo did.</summary>
+internal sealed record KafkaDemoResult(long Produced, long Consumed, long Windows, long DeadLetters, long Incidents, long Reviews, TimeSpan Elapsed);

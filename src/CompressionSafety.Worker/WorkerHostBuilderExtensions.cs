@@ -4,6 +4,7 @@ using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.InfluxDb;
+using CompressionSafety.Notifications;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Evaluation;
 using CompressionSafety.Worker.Ingestion;
@@ -43,6 +44,19 @@ public static class WorkerHostBuilderExtensions
             .Bind(builder.Configuration.GetSection(RulesOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>());
 
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetSection(WebhookOptions.SectionName)[nameof(WebhookOptions.Url)]))
+        {
+            services.AddOptions<WebhookOptions>()
+                .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            // One HttpClient for the notifier's lifetime; the notifier queues, retries and counts drops itself.
+            services.TryAddSingleton<IIncidentSink>(sp => new WebhookNotifier(
+                sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
+                new HttpClient(),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkerHealth>();
@@ -75,6 +89,7 @@ public static class WorkerHostBuilderExtensions
                 sp.GetRequiredService<IRecordPublisher>(),
                 sp.GetRequiredService<IMetricsSink>(),
                 sp.GetRequiredService<IOptions<RulesOptions>>().Value.Directory is { Length: > 0 } rules ? RuleLoader.LoadDirectory(rules) : null,
+                sp.GetService<IIncidentSink>(),
                 sp.GetRequiredService<WorkerHealth>(),
                 sp.GetRequiredService<WorkerMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<IngestionLoop>(),

@@ -54,7 +54,7 @@ internal static class MonitorCommand
             // Environment variables override the file, as in any .NET host.
             builder.Configuration.AddEnvironmentVariables();
             builder.AddCompressionSafetyWorker();
-            using var host = builder.Build();
+            var host = builder.Build();
             try
             {
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -63,6 +63,18 @@ internal static class MonitorCommand
             {
                 await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
+            }
+            finally
+            {
+                // Async disposal drains the webhook notifier and the InfluxDB sink, which only dispose asynchronously.
+                if (host is IAsyncDisposable asyncHost)
+                {
+                    await asyncHost.DisposeAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    host.Dispose();
+                }
             }
 
             // The ingestion service sets a non-zero exit code when a fatal error stopped the host.

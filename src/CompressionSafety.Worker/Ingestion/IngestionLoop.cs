@@ -27,6 +27,7 @@ internal sealed class IngestionLoop(
     IRecordPublisher publisher,
     IMetricsSink sink,
     RuleSet? rules,
+    IIncidentSink? notifier,
     WorkerHealth health,
     WorkerMetrics metrics,
     ILogger logger,
@@ -229,6 +230,8 @@ internal sealed class IngestionLoop(
                     // Keyed by the deterministic incident id: a replay after a crash re-emits the same key, consumers de-duplicate.
                     Publish(new OutgoingRecord(options.IncidentTopic, System.Text.Encoding.UTF8.GetBytes(incident.Id), JsonBytes.Of(w => IncidentJson.Write(w, incident))), stoppingToken);
                     metrics.Incidents.Add(1, new KeyValuePair<string, object?>("status", incident.Status.ToString().ToLowerInvariant()));
+                    // The webhook notifier queues and never blocks; it counts what it has to drop.
+                    notifier?.Publish(incident);
                 }
             }
         }

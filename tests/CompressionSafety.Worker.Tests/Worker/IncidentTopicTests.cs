@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
@@ -9,7 +12,7 @@ using CompressionSafety.Worker.Tests.Kafka;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 
-/// <summary>End to end through Kafka: the incidents topic receives exactly the incidents replay computes on the same input.</summary>
+/// <summary>End to end through Kafka: the incidents topic receives exactly the incidents replay computes on the same input, and the webhook gets them signed.</summary>
 public sealed class IncidentTopicTests
 {
     [Fact]
@@ -27,6 +30,12 @@ public sealed class IncidentTopicTests
         var expected = ReplayIncidents(lines, rules);
         Assert.NotEmpty(expected);
 
+        using var webhook = new HttpListener();
+        var port = FreePort();
+        webhook.Prefixes.Add($"http://127.0.0.1:{port}/");
+        webhook.Start();
+        var posted = ReceiveOne(webhook);
+
         using var cluster = KafkaTestClients.StartCluster();
         using var harness = new WorkerHarness(cluster);
         var incidentTopic = KafkaTestClients.CreateTopic(cluster, 1, "incidents");
@@ -41,6 +50,8 @@ public sealed class IncidentTopicTests
             ["Kafka:IncidentTopic"] = incidentTopic,
             ["Kafka:ReviewTopic"] = reviewTopic,
             ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
+            ["Webhook:Url"] = $"http://127.0.0.1:{port}/alerts",
+            ["Webhook:Secret"] = "s3cret",
         });
         await host.StartAsync();
         var published = KafkaTestClients.Consume(cluster, incidentTopic, KafkaTestClients.UniqueName("incident-reader"), expected.Count);
@@ -50,6 +61,27 @@ public sealed class IncidentTopicTests
         Assert.Equal(expected.Select(e => e.Id), published.Select(p => Encoding.UTF8.GetString(p.Message.Key)));
         Assert.Equal(expected.Select(e => Encoding.UTF8.GetString(e.Json)), published.Select(p => Encoding.UTF8.GetString(p.Message.Value)));
         Assert.NotEmpty(reviews);
+        var (body, signature) = await posted.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(expected[0].Id, body, StringComparison.Ordinal);
+        Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes(body))), signature);
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private static async Task<(string Body, string? Signature)> ReceiveOne(HttpListener listener)
+    {
+        var context = await listener.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var signature = context.Request.Headers["X-CompressionSafety-Signature"];
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+        return (body, signature);
     }
 
     /// <summary>What replay does with the same records, minus the end-of-input flush (a worker never reaches an end).</summary>

@@ -181,6 +181,13 @@ internal static class DemoCommand
             CultureInfo.InvariantCulture,
             $"{result.Produced:N0} records produced, {result.Consumed:N0} consumed and processed ({result.Consumed / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0}/s over the run), " +
             $"{result.Windows:N0} window results, {result.DeadLetters:N0} dead letters, {result.Incidents:N0} incident changes, {result.Reviews:N0} review requests")).ConfigureAwait(false);
+        if (result.IncidentLatencyMedianMs is { } median)
+        {
+            await stdout.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"window close to incident on the topic: median {median:F0} ms, max {result.IncidentLatencyMaxMs:F0} ms")).ConfigureAwait(false);
+        }
+
         await stdout.WriteLineAsync("Windows still open when the stream ended are not emitted, as in production (replay flushes them at end of input).").ConfigureAwait(false);
         await stdout.WriteLineAsync($"results: {dir.FullName}").ConfigureAwait(false);
         await stdout.WriteLineAsync("  windows.jsonl, metrics.lp, dead-letter.jsonl, incidents.jsonl, review.jsonl, summary.json (docs/outputs.md)").ConfigureAwait(false);

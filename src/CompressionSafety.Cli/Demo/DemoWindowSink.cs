@@ -8,8 +8,16 @@ namespace CompressionSafety.Cli.Demo;
 /// The demo's metrics sink: writes every window the worker closes to the output folder (windows.jsonl and
 /// metrics.lp, as replay does) and prints one live line per closed traffic window with each variant's flagged rate.
 /// </summary>
-internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, string baselineVariant) : IMetricsSink
+internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, string baselineVariant, TimeProvider time) : IMetricsSink
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _closedAt = new(StringComparer.Ordinal);
+
+    /// <summary>The key under which a window's close is remembered, as an incident names its window.</summary>
+    public static string WindowId(string model, string variant, string slice, string windowStart) => $"{model}|{variant}|{slice}|{windowStart}";
+
+    /// <summary>When the worker handed over the window named by <paramref name="windowId"/> (a <see cref="TimeProvider"/> timestamp).</summary>
+    public bool TryGetClosedAt(string windowId, out long timestamp) => _closedAt.TryGetValue(windowId, out timestamp);
+
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, double> _flagged = new(StringComparer.Ordinal);
     private DateTimeOffset? _current;
@@ -22,6 +30,7 @@ internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, st
         {
             output.WriteWindow(result);
             Windows++;
+            _closedAt[WindowId(result.Key.Model, result.Key.Variant, result.Key.Slice, result.WindowStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))] = time.GetTimestamp();
             if (result.Kind != WindowKind.Traffic || result.Key.Slice != WindowKey.AllSlice)
             {
                 return;

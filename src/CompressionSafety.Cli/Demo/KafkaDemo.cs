@@ -39,7 +39,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         console.WriteLine($"    in-process Kafka broker (librdkafka mock cluster, for demonstration only) at {cluster.BootstrapServers}");
 
         await using var output = new OutputFolder(outputDirectory);
-        var sink = new DemoWindowSink(output, console, generator.BaselineVariant);
+        var sink = new DemoWindowSink(output, console, generator.BaselineVariant, time);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -60,7 +60,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         var health = host.Services.GetRequiredService<WorkerHealth>();
 
         using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console);
+        var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console, sink, time);
         var reading = Task.Factory.StartNew(() => topics.Run(readers.Token), readers.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var producer = new GeneratedStreamProducer(cluster.BootstrapServers, InputTopic, speed, time);
@@ -80,7 +80,11 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var elapsed = time.GetElapsedTime(started);
-        var result = new KafkaDemoResult(produced, health.RecordsHandled, sink.Windows, topics.DeadLetters, topics.Incidents, topics.Reviews, elapsed);
+        var latencies = topics.IncidentLatenciesMs.Order().ToList();
+        var result = new KafkaDemoResult(
+            produced, health.RecordsHandled, sink.Windows, topics.DeadLetters, topics.Incidents, topics.Reviews, elapsed,
+            latencies.Count == 0 ? null : latencies[latencies.Count / 2],
+            latencies.Count == 0 ? null : latencies[^1]);
         output.WriteSummary(writer =>
         {
             writer.WriteString("tool_version", ToolVersion.Current);
@@ -93,14 +97,23 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
             writer.WriteNumber("review_requests", result.Reviews);
             writer.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
             writer.WriteNumber("records_per_second", Math.Round(result.Consumed / Math.Max(elapsed.TotalSeconds, 1e-3)));
+            if (topics.IncidentLatenciesMs.Count > 0)
+            {
+                var sorted = topics.IncidentLatenciesMs.Order().ToList();
+                writer.WriteNumber("incident_latency_ms_median", Math.Round(sorted[sorted.Count / 2], 1));
+                writer.WriteNumber("incident_latency_ms_max", Math.Round(sorted[^1], 1));
+            }
         });
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Reads the worker's output topics into the output folder and prints incidents as they arrive.</summary>
-    private sealed class TopicReader(string bootstrapServers, OutputFolder output, string directory, TextWriter console)
+    private sealed class TopicReader(string bootstrapServers, OutputFolder output, string directory, TextWriter console, DemoWindowSink windows, TimeProvider time)
     {
+        /// <summary>Milliseconds from the worker closing a window to its incident arriving on the topic, per incident.</summary>
+        public List<double> IncidentLatenciesMs { get; } = [];
+
         public long DeadLetters { get; private set; }
 
         public long Incidents { get; private set; }
@@ -151,6 +164,13 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         private void Announce(byte[] incident)
         {
             var root = JsonDocument.Parse(incident).RootElement;
+            var window = DemoWindowSink.WindowId(
+                root.GetProperty("model").GetString()!, root.GetProperty("variant").GetString()!, root.GetProperty("slice").GetString()!, root.GetProperty("window_start").GetString()!);
+            if (windows.TryGetClosedAt(window, out var closedAt))
+            {
+                IncidentLatenciesMs.Add(time.GetElapsedTime(closedAt).TotalMilliseconds);
+            }
+
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  INCIDENT {root.GetProperty("status").GetString()!.ToUpperInvariant()}: {root.GetProperty("severity").GetString()} {root.GetProperty("rule").GetString()} on {root.GetProperty("variant").GetString()}/{root.GetProperty("slice").GetString()} (window {root.GetProperty("window_start").GetString()}, id {root.GetProperty("id").GetString()})"));
@@ -167,4 +187,14 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
 }
 
 /// <summary>What the Kafka demo did.</summary>
-internal sealed record KafkaDemoResult(long Produced, long Consumed, long Windows, long DeadLetters, long Incidents, long Reviews, TimeSpan Elapsed);
+/// <param name="Produced">Records delivered to the input topic.</param>
+/// <param name="Consumed">Records the worker handled.</param>
+/// <param name="Windows">Window results written.</param>
+/// <param name="DeadLetters">Records read back from the dead-letter topic.</param>
+/// <param name="Incidents">Incident state changes read back from the incident topic.</param>
+/// <param name="Reviews">Review requests read back from the review topic.</param>
+/// <param name="Elapsed">Wall time of the whole run.</param>
+/// <param name="IncidentLatencyMedianMs">Median milliseconds from a window's close in the worker to its incident arriving on the topic.</param>
+/// <param name="IncidentLatencyMaxMs">The largest such latency.</param>
+internal sealed record KafkaDemoResult(
+    long Produced, long Consumed, long Windows, long DeadLetters, long Incidents, long Reviews, TimeSpan Elapsed, double? IncidentLatencyMedianMs, double? IncidentLatencyMaxMs);

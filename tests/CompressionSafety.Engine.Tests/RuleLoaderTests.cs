@@ -38,6 +38,20 @@ public sealed class RuleLoaderTests
         """;
 
     [Fact]
+    public void Validate_RuleAgainstSnapshot_AcceptsSnapshotMetricsOnly()
+    {
+        var snapshot = Valid.Replace("metric: unsafe_miss_rate_diff_low\n    reference: baseline", "metric: unsafe_miss_rate_diff\n    reference: snapshot", StringComparison.Ordinal);
+        Assert.Contains("reference: snapshot", snapshot, StringComparison.Ordinal);
+
+        var (set, errors) = RuleLoader.Validate([("s.yaml", snapshot)]);
+        Assert.Empty(errors);
+        Assert.Equal("snapshot", set.Rules[0].Condition.Reference);
+
+        var (_, wrong) = RuleLoader.Validate([("s.yaml", snapshot.Replace("unsafe_miss_rate_diff\n", "unsafe_miss_rate_diff_low\n", StringComparison.Ordinal))]);
+        Assert.Contains(wrong, e => e.Message.Contains("snapshot", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_ValidFile_ReadsEveryField()
     {
         var (set, errors) = RuleLoader.Validate([("a.yaml", Valid)]);

@@ -6,6 +6,7 @@
 set -euo pipefail
 records=${1:-1000000}
 work=${2:-$(mktemp -d)}
+mkdir -p "$work"
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 dotnet build "$root/src/CompressionSafety.Cli" -c Release -v quiet -nologo >/dev/null
 cli="$root/src/CompressionSafety.Cli/bin/Release/net10.0/linux-x64/compression-safety.dll"

@@ -43,4 +43,29 @@ public class GenerateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("'size'", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Generate_MissingParentFolder_IsCreated()
+    {
+        using var dir = new TempDirectory();
+        var target = Path.Combine(dir.Path, "new", "deeper", "s.jsonl");
+
+        var (exit, _, error) = await CliRunner.RunAsync("generate", "-n", "100", "-o", target);
+
+        Assert.True(exit == 0, error);
+        Assert.NotEmpty(File.ReadAllLines(target));
+    }
+
+    [Fact]
+    public async Task Generate_UnwritableOutput_OneLineError()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("a-file"), "x");
+
+        var (exit, _, error) = await CliRunner.RunAsync("generate", "-n", "100", "-o", Path.Combine(dir.File("a-file"), "s.jsonl"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.StartsWith("error: cannot write ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
 }

@@ -84,15 +84,33 @@ internal static class GenerateCommand
             var labelsPath = parse.GetValue(labelsOut);
             var progress = Console.IsErrorRedirected ? null : new StderrProgress(error, options.Records);
             GenerationSummary summary;
-            if (path == "-")
+            try
             {
-                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-                using var labels = labelsPath is null ? null : File.Create(labelsPath);
-                summary = StreamFileWriter.Write(options with { SeparateLabels = labels is not null }, stdout, labels, progress, cancellationToken);
+                foreach (var file in new[] { path, labelsPath })
+                {
+                    // Like --out DIR elsewhere: a missing parent folder is created rather than failing the run.
+                    if (file is not null && file != "-" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+                    {
+                        Directory.CreateDirectory(folder);
+                    }
+                }
+
+                if (path == "-")
+                {
+                    using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                    using var labels = labelsPath is null ? null : File.Create(labelsPath);
+                    summary = StreamFileWriter.Write(options with { SeparateLabels = labels is not null }, stdout, labels, progress, cancellationToken);
+                }
+                else
+                {
+                    summary = StreamFileWriter.Write(options, path, labelsPath, progress, cancellationToken);
+                }
             }
-            else
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                summary = StreamFileWriter.Write(options, path, labelsPath, progress, cancellationToken);
+                // An unwritable output is the user's to fix: one line, not a stack trace.
+                error.WriteLine($"error: cannot write {path}: {ex.Message}");
+                return Task.FromResult(ExitCodes.InvalidInput);
             }
 
             progress?.Finish();

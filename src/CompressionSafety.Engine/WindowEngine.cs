@@ -101,6 +101,12 @@ public sealed class WindowEngine
                 $"window [{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}, {(start + _options.WindowSize).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) closed when stream time reached its end + grace ({_options.Grace}); stream time is {StreamTime?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"));
     }
 
+    /// <summary>The dead-letter reason of a label with outcome <see cref="RecordOutcome.LabelLate"/>.</summary>
+    public static Rejection LateLabel { get; } = new(
+        RejectionCode.Late,
+        "event_id",
+        "label arrived after its prediction's labelled statistics closed (label horizon), or repeats an earlier label");
+
     /// <summary>Results of windows closed since the last call, in window order, keys sorted.</summary>
     public IReadOnlyList<WindowResult> TakeResults()
     {

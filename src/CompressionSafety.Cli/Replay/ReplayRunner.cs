@@ -70,14 +70,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 ? input
                 : labels;
             Process(engine, source, output);
-            foreach (var result in engine.TakeResults())
-            {
-                keys.Add(result.Key);
-                output.WriteWindow(result);
-                Judge(result);
-                OnWindow?.Invoke(result);
-            }
-
+            Emit(engine, output, keys);
             source.Advance(this, output);
             if (Progress is not null && time.GetElapsedTime(lastProgress).TotalMilliseconds >= 500)
             {
@@ -87,13 +80,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         }
 
         engine.Flush();
-        foreach (var result in engine.TakeResults())
-        {
-            keys.Add(result.Key);
-            output.WriteWindow(result);
-            Judge(result);
-            OnWindow?.Invoke(result);
-        }
+        Emit(engine, output, keys);
 
         var elapsed = time.GetElapsedTime(started);
         var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
@@ -102,11 +89,18 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         return result1;
     }
 
-    private void Judge(Engine.Windows.WindowResult result)
+    private void Emit(WindowEngine engine, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys)
     {
-        if (_evaluator is not null)
+        foreach (var result in engine.TakeResults())
         {
-            _incidents.AddRange(_evaluator.Evaluate(result));
+            keys.Add(result.Key);
+            output.WriteWindow(result);
+            if (_evaluator is not null)
+            {
+                _incidents.AddRange(_evaluator.Evaluate(result));
+            }
+
+            OnWindow?.Invoke(result);
         }
     }
 
@@ -120,10 +114,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 DeadLetter(output, source, engine.DescribeLate((PredictionRecord)record));
                 break;
             case RecordOutcome.LabelLate:
-                DeadLetter(output, source, new Rejection(
-                    RejectionCode.Late,
-                    "event_id",
-                    "label arrived after its prediction's labelled statistics closed (label horizon), or repeats an earlier label"));
+                DeadLetter(output, source, WindowEngine.LateLabel);
                 break;
             case RecordOutcome.Accepted:
             case RecordOutcome.Duplicate:

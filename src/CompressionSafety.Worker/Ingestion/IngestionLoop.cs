@@ -196,7 +196,7 @@ internal sealed class IngestionLoop(
                 break;
             case RecordOutcome.LabelLate:
                 metrics.Late.Add(1);
-                DeadLetter(result, new Rejection(RejectionCode.Late, "event_id", "label arrived after its prediction's labelled statistics closed (label horizon), or repeats an earlier label"), stoppingToken);
+                DeadLetter(result, WindowEngine.LateLabel, stoppingToken);
                 _tracker.RegisterProcessed(partition, offset);
                 break;
             case RecordOutcome.Duplicate:

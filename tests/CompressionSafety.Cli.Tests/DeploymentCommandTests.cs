@@ -22,6 +22,7 @@ public partial class DeploymentCommandTests
         [EngineOptions.SectionName] = typeof(EngineOptions),
         [HealthEndpointOptions.SectionName] = typeof(HealthEndpointOptions),
         [InfluxDbOptions.SectionName] = typeof(InfluxDbOptions),
+        [RulesOptions.SectionName] = typeof(RulesOptions),
     };
 
     private static YamlMappingNode Compose()

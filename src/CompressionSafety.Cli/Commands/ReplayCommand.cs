@@ -3,6 +3,7 @@ using System.Globalization;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Replay;
 using CompressionSafety.Engine.Snapshots;
+using CompressionSafety.Notifications;
 
 namespace CompressionSafety.Cli.Commands;
 
@@ -37,9 +38,13 @@ internal static class ReplayCommand
         {
             Description = "Folder of alert rules (docs/rules.md); default alert-rules/ when it exists. Writes incidents.jsonl and review.jsonl.",
         };
+        var webhook = new Option<string?>("--webhook")
+        {
+            Description = $"Also post every incident state change to this Alertmanager-compatible webhook, signed with the HMAC-SHA256 secret in ${CliEnvironment.WebhookSecret} (docs/rules.md).",
+        };
         var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
         {
-            input, labels, config, snapshot, rules, output,
+            input, labels, config, snapshot, rules, webhook, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -96,13 +101,26 @@ internal static class ReplayCommand
                 }
             }
 
+            Uri? webhookUrl = null;
+            if (parse.GetValue(webhook) is { } webhookText && (!Uri.TryCreate(webhookText, UriKind.Absolute, out webhookUrl) || webhookUrl.Scheme is not ("http" or "https")))
+            {
+                await stderr.WriteLineAsync($"error: --webhook '{webhookText}' is not an http(s) URL").ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            await using var notifier = webhookUrl is null ? null : CreateNotifier(webhookUrl, stderr);
+            if (parse.GetValue(webhook) is not null && notifier is null)
+            {
+                return ExitCodes.InvalidConfiguration;
+            }
+
             var outDir = parse.GetValue(output)!;
             var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
                 ? null
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"\r{p.RecordsRead,12:N0} records  {p.RecordsRead / Math.Max(p.Elapsed.TotalSeconds, 1e-3),10:N0} records/s  {p.WindowsClosed,8:N0} windows")));
-            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress, Rules = ruleSet };
+            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress, Rules = ruleSet, Notifier = notifier };
             var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
             {
@@ -122,9 +140,29 @@ internal static class ReplayCommand
                     $"{ruleSet.Rules.Count} rules from {rulesDir}: {firing} incidents fired")).ConfigureAwait(false);
             }
 
+            if (notifier is not null)
+            {
+                using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                drain.CancelAfter(TimeSpan.FromSeconds(60));
+                await notifier.CompleteAsync(drain.Token).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"webhook: {notifier.Sent} posted, {notifier.Failed} failed, {notifier.Dropped} dropped")).ConfigureAwait(false);
+            }
+
             await stdout.WriteLineAsync($"results: {outDir.FullName}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static WebhookNotifier? CreateNotifier(Uri url, TextWriter stderr)
+    {
+        var secret = Environment.GetEnvironmentVariable(CliEnvironment.WebhookSecret);
+        if (string.IsNullOrEmpty(secret))
+        {
+            stderr.WriteLine($"error: --webhook needs the signing secret in the environment variable {CliEnvironment.WebhookSecret}");
+            return null;
+        }
+
+        return new WebhookNotifier(new WebhookOptions { Url = url, Secret = secret }, new HttpClient(), TimeProvider.System);
     }
 }

@@ -30,6 +30,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     /// <summary>Alert rules to evaluate on every window; null for none (no incidents.jsonl or review.jsonl).</summary>
     public Engine.Rules.RuleSet? Rules { get; init; }
 
+    /// <summary>Also receives every incident state change (for example the webhook notifier).</summary>
+    public Engine.Rules.IIncidentSink? Notifier { get; init; }
+
     /// <summary>Incidents published (after inhibition and silences), in order.</summary>
     public IReadOnlyList<Engine.Rules.Incident> Incidents => _incidents;
 
@@ -97,7 +100,11 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             output.WriteWindow(result);
             if (_evaluator is not null)
             {
-                _incidents.AddRange(_evaluator.Evaluate(result));
+                foreach (var incident in _evaluator.Evaluate(result))
+                {
+                    _incidents.Add(incident);
+                    Notifier?.Publish(incident);
+                }
             }
 
             OnWindow?.Invoke(result);

@@ -4,6 +4,7 @@ namespace CompressionSafety.Reports;
 
 /// <summary>Gates, reasons and exemplars per variant from an <c>evaluation.json</c>.</summary>
 internal sealed record EvaluationSummary(
+    string Model,
     IReadOnlyDictionary<string, string> Gates,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Reasons,
     IReadOnlyList<Exemplar> Exemplars)
@@ -11,7 +12,7 @@ internal sealed record EvaluationSummary(
     /// <summary>Exemplars kept per variant: enough to review, few enough to read.</summary>
     private const int ExemplarsPerVariant = 5;
 
-    public static EvaluationSummary Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), []);
+    public static EvaluationSummary Empty { get; } = new(string.Empty, new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), []);
 
     public static EvaluationSummary Read(string json)
     {
@@ -37,7 +38,7 @@ internal sealed record EvaluationSummary(
             }
         }
 
-        return new EvaluationSummary(gates, reasons, exemplars);
+        return new EvaluationSummary(document.RootElement.GetProperty("model").GetString() ?? string.Empty, gates, reasons, exemplars);
     }
 
     private static string ReasonText(JsonElement reason) => reason.ValueKind switch

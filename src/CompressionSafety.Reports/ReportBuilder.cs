@@ -9,6 +9,9 @@ public static class ReportBuilder
 {
     private const string FlaggedRate = "flagged_rate";
 
+    /// <summary>Evaluation reasons shown per variant; the decision must stay readable, the rest is in evaluation.json.</summary>
+    private const int ReasonsShown = 3;
+
     /// <summary>Reads the inputs of <paramref name="request"/> and computes the report.</summary>
     /// <exception cref="InvalidDataException">An input line is not the documented JSON.</exception>
     public static RevalidationReport Build(ReportRequest request)
@@ -114,6 +117,7 @@ public static class ReportBuilder
     {
         var variants = traffic.Select(w => (w.Model, w.Variant))
             .Concat(incidents.Select(i => (i.Model, i.Variant)))
+            .Concat(evaluation.Gates.Keys.Select(v => (Model: evaluation.Model, Variant: v)))
             .Where(k => !baselines.TryGetValue(k.Model, out var b) || b != k.Variant)
             .Distinct()
             .OrderBy(k => k.Model, StringComparer.Ordinal).ThenBy(k => k.Variant, StringComparer.Ordinal);
@@ -122,12 +126,18 @@ public static class ReportBuilder
         {
             var reasons = new List<string>();
             var decision = "pass";
-            var gate = evaluation.Gates.GetValueOrDefault(variant);
+            // The evaluation names its own model; its gates apply only to that model's variants.
+            var gate = model == evaluation.Model ? evaluation.Gates.GetValueOrDefault(variant) : null;
             if (gate is not null)
             {
                 decision = Strictest(decision, gate);
                 reasons.Add("evaluation gate: " + gate);
-                reasons.AddRange(evaluation.Reasons.GetValueOrDefault(variant) ?? []);
+                var evaluationReasons = evaluation.Reasons.GetValueOrDefault(variant) ?? [];
+                reasons.AddRange(evaluationReasons.Take(ReasonsShown));
+                if (evaluationReasons.Count > ReasonsShown)
+                {
+                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"... and {evaluationReasons.Count - ReasonsShown} more reasons in evaluation.json"));
+                }
             }
 
             foreach (var incident in incidents.Where(i => i.Model == model && i.Variant == variant && i.Gate is "reject" or "needs-validation"))
@@ -140,7 +150,7 @@ public static class ReportBuilder
 
             if (reasons.Count == 0)
             {
-                reasons.Add("no evaluation gate given and no gating incident fired in the period");
+                reasons.Add("no evaluation gate for this variant and no gating incident fired in the period");
             }
 
             decisions.Add(new VariantDecision(model, variant, decision, gate, reasons));

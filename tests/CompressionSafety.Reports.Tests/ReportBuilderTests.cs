@@ -92,4 +92,22 @@ public sealed class ReportBuilderTests
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, name)), File.ReadAllBytes(Path.Combine(second, name)));
         }
     }
+
+    [Fact]
+    public void Build_EvaluationRejects_RejectWinsAndExemplarsKeptForThatModelOnly()
+    {
+        using var inputs = new ReportInputs();
+        var evaluation = Path.Combine(inputs.Directory, "evaluation.json");
+        File.WriteAllText(evaluation, """
+            {"model":"m","variants":[{"name":"fp32","is_baseline":true,"gate":"pass"},
+             {"name":"int8","gate":"reject","reasons":[{"text":"unsafe_miss_rate up"}],"exemplars":[{"id":"case-1"}]},
+             {"name":"fp16","gate":"pass","reasons":[]}]}
+            """);
+        var report = ReportBuilder.Build(inputs.Request() with { EvaluationFile = evaluation });
+
+        Assert.Equal([("fp16", "pass"), ("int8", "reject")], report.Decisions.Select(d => (d.Variant, d.Decision)));
+        Assert.Contains("unsafe_miss_rate up", report.Decisions[1].Reasons);
+        var exemplar = Assert.Single(report.Exemplars);
+        Assert.Equal(("int8", "{\"id\":\"case-1\"}"), (exemplar.Variant, exemplar.Json));
+    }
 }

@@ -39,7 +39,7 @@ public static class ReportHtml
         }
 
         h.Append("</table>\n<h2>Charts</h2>\n");
-        h.Append(SvgCharts.RatesOverTime(report.Series)).Append('\n');
+        h.Append(SvgCharts.RatesOverTime(report.Series, report.Incidents)).Append('\n');
         h.Append(SvgCharts.SliceDeltas(report.Changes)).Append('\n');
         h.Append("<h2>Incidents</h2><table><tr><th>id</th><th>rule</th><th>severity</th><th>gate</th><th>variant</th><th>slice</th><th>firing since</th><th>resolved</th><th>evidence</th></tr>");
         foreach (var i in report.Incidents)

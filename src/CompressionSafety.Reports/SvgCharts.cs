@@ -15,8 +15,8 @@ internal static class SvgCharts
     private const int Bottom = 50;
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 
-    /// <summary>Flagged rate per window for each variant, with its 95% interval as a band.</summary>
-    public static string RatesOverTime(IReadOnlyList<RatePoint> series)
+    /// <summary>Flagged rate per window for each variant, with its 95% interval as a band and a marker where each incident fired.</summary>
+    public static string RatesOverTime(IReadOnlyList<RatePoint> series, IReadOnlyList<IncidentLifecycle> incidents)
     {
         var svg = Start("chart-rates", "Flagged rate over time (slice all, 95% intervals)");
         if (series.Count == 0)
@@ -32,6 +32,13 @@ internal static class SvgCharts
         Axes(svg, "event time (UTC)", "flagged rate (%)", yMax, Y, v => Format.Percent(v));
         svg.Append(Text(Left, Height - 15, Format.Time(series.Min(p => p.WindowStart)), "start"));
         svg.Append(Text(Width - Right, Height - 15, Format.Time(series.Max(p => p.WindowStart)), "end"));
+        svg.Append(Text(Width - Right + 10, Height - Bottom, "dashed red: incident fired", "start", "#d62728"));
+        foreach (var incident in incidents.Where(i => i.FiringSince.ToUnixTimeMilliseconds() >= t0 && i.FiringSince.ToUnixTimeMilliseconds() <= t1))
+        {
+            var x = X(incident.FiringSince);
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"incident\" x1=\"{x:0.#}\" y1=\"{Top}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"><title>{WebUtility.HtmlEncode(incident.Id + " " + incident.Rule + " (" + incident.Variant + ", " + incident.Slice + ")")}</title></line>");
+        }
+
         var index = 0;
         foreach (var group in series.GroupBy(p => p.Model + "/" + p.Variant, StringComparer.Ordinal))
         {

@@ -110,4 +110,14 @@ public sealed class ReportBuilderTests
         var exemplar = Assert.Single(report.Exemplars);
         Assert.Equal(("int8", "{\"id\":\"case-1\"}"), (exemplar.Variant, exemplar.Json));
     }
+
+    [Fact]
+    public void Html_IncidentInPeriod_MarkedOnRateChart()
+    {
+        using var inputs = new ReportInputs();
+        var html = ReportHtml.Write(ReportBuilder.Build(inputs.Request()));
+
+        Assert.Contains("<line class=\"incident\"", html, StringComparison.Ordinal);
+        Assert.Contains("abc123 flagged-up (int8, all)", html, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,9 @@ public static class ReportBuilder
     /// <summary>Evaluation reasons shown per variant; the decision must stay readable, the rest is in evaluation.json.</summary>
     private const int ReasonsShown = 3;
 
+    /// <summary>The order rates appear in: traffic first, since every window has it, then the labelled harms.</summary>
+    private static readonly string[] RateOrder = ["flagged_rate", "unsafe_miss_rate", "false_flag_rate"];
+
     /// <summary>Reads the inputs of <paramref name="request"/> and computes the report.</summary>
     /// <exception cref="InvalidDataException">An input line is not the documented JSON.</exception>
     public static RevalidationReport Build(ReportRequest request)
@@ -44,7 +47,7 @@ public static class ReportBuilder
 
         var traffic = windows.Where(w => w.Kind == "traffic").ToList();
         var baselines = Baselines(traffic);
-        var changes = Changes(traffic, baselines);
+        var changes = RateOrder.SelectMany(rate => Changes(windows, baselines, rate)).ToList();
         var series = traffic
             .Where(w => w.Slice == "all" && w.Trials(FlaggedRate) > 0)
             .Select(w => new RatePoint(w.Model, w.Variant, w.Start, w.Metric(FlaggedRate), w.Metric("flagged_rate_low"), w.Metric("flagged_rate_high"), w.Trials(FlaggedRate)))
@@ -85,11 +88,12 @@ public static class ReportBuilder
         return result;
     }
 
-    private static List<RateChange> Changes(List<WindowLine> traffic, Dictionary<string, string> baselines)
+    private static List<RateChange> Changes(List<WindowLine> windows, Dictionary<string, string> baselines, string rate)
     {
-        var pooled = traffic
+        var pooled = windows
+            .Where(w => w.Trials(rate) > 0)
             .GroupBy(w => (w.Model, w.Variant, w.Slice))
-            .ToDictionary(g => g.Key, g => (Successes: g.Sum(w => w.Successes(FlaggedRate)), Trials: g.Sum(w => w.Trials(FlaggedRate))));
+            .ToDictionary(g => g.Key, g => (Successes: g.Sum(w => w.Successes(rate)), Trials: g.Sum(w => w.Trials(rate))));
         var changes = new List<RateChange>();
         foreach (var ((model, variant, slice), v) in pooled)
         {
@@ -102,7 +106,7 @@ public static class ReportBuilder
             var interval = Proportions.NewcombeDifference(v.Successes, v.Trials, b.Successes, b.Trials);
             var vr = (double)v.Successes / v.Trials;
             var br = (double)b.Successes / b.Trials;
-            changes.Add(new RateChange(model, variant, baseline, slice, FlaggedRate, v.Successes, v.Trials, b.Successes, b.Trials, vr, br, vr - br, interval.Low, interval.High));
+            changes.Add(new RateChange(model, variant, baseline, slice, rate, v.Successes, v.Trials, b.Successes, b.Trials, vr, br, vr - br, interval.Low, interval.High));
         }
 
         // Harm first: the slice "all" leads each variant, then the slices whose lower bound rose most.

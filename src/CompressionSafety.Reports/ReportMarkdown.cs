@@ -20,11 +20,11 @@ public static class ReportMarkdown
             md.Append(c, $"| {d.Model} | {d.Variant} | **{d.Decision}** | {Cell(string.Join("; ", d.Reasons))} |\n");
         }
 
-        md.Append("\n## What changed against the baseline (flagged rate, pooled over the period)\n\n");
-        md.Append("| variant | slice | variant rate (n) | baseline rate (n) | difference | 95% interval |\n|---|---|---|---|---|---|\n");
+        md.Append("\n## What changed against the baseline (rates pooled over the period)\n\n");
+        md.Append("| rate | variant | slice | variant rate (n) | baseline rate (n) | difference | 95% interval |\n|---|---|---|---|---|---|---|\n");
         foreach (var x in report.Changes)
         {
-            md.Append(c, $"| {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
+            md.Append(c, $"| {x.Metric} | {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
         }
 
         md.Append("\n## Incidents\n\n| id | rule | severity | gate | variant | slice | firing since | resolved | status |\n|---|---|---|---|---|---|---|---|---|\n");

@@ -63,7 +63,7 @@ internal static class SvgCharts
     /// <summary>Variant minus baseline flagged rate per slice, most harmful first, with Newcombe intervals.</summary>
     public static string SliceDeltas(IReadOnlyList<RateChange> changes)
     {
-        var rows = changes.Where(c => c.Slice != "all").OrderByDescending(c => c.Difference)
+        var rows = changes.Where(c => c.Slice != "all" && c.Metric == "flagged_rate").OrderByDescending(c => c.Difference)
             .ThenBy(c => c.Variant, StringComparer.Ordinal).ThenBy(c => c.Slice, StringComparer.Ordinal).Take(20).ToList();
         var svg = Start("chart-slices", "Flagged rate change vs baseline per slice (pp, 95% Newcombe intervals)", 60 + (Math.Max(1, rows.Count) * 22) + Bottom);
         if (rows.Count == 0)

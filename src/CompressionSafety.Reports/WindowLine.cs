@@ -44,9 +44,18 @@ internal sealed record WindowLine(
 
     public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);
 
-    /// <summary>Records that report the rate's field (<c>flagged_count</c> for <c>flagged_rate</c>).</summary>
+    /// <summary>The pooled rates with the window kind they come from and the count metric that is their denominator (docs/metrics.md).</summary>
+    public static IReadOnlyDictionary<string, (string Kind, string Denominator)> Rates { get; } =
+        new Dictionary<string, (string Kind, string Denominator)>(StringComparer.Ordinal)
+        {
+            ["flagged_rate"] = ("traffic", "flagged_count"),
+            ["unsafe_miss_rate"] = ("labels", "positive_count"),
+            ["false_flag_rate"] = ("labels", "negative_count"),
+        };
+
+    /// <summary>The rate's sample size in this window (<c>flagged_count</c> for <c>flagged_rate</c>).</summary>
     public long Trials(string rate) =>
-        Metrics.TryGetValue(rate.Replace("_rate", "_count", StringComparison.Ordinal), out var n) ? (long)n : 0;
+        Rates.TryGetValue(rate, out var r) && r.Kind == Kind && Metrics.TryGetValue(r.Denominator, out var n) ? (long)n : 0;
 
     /// <summary>The window's count of events, recovered from its rate and sample size (rounded, as it was a ratio of integers).</summary>
     public long Successes(string rate) =>

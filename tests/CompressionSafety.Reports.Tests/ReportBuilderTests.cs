@@ -120,4 +120,23 @@ public sealed class ReportBuilderTests
         Assert.Contains("<line class=\"incident\"", html, StringComparison.Ordinal);
         Assert.Contains("abc123 flagged-up (int8, all)", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_LabelWindows_PoolsUnsafeMissRateOverPositiveCount()
+    {
+        using var inputs = new ReportInputs();
+        string[] labels =
+        [
+            "{\"model\":\"m\",\"variant\":\"fp32\",\"slice\":\"all\",\"kind\":\"labels\",\"window_start\":\"2026-11-26T00:00:00.000Z\",\"window_end\":\"2026-11-26T00:05:00.000Z\",\"count\":50,\"metrics\":{\"positive_count\":20,\"unsafe_miss_rate\":0.1},\"reference\":{},\"histograms\":{}}",
+            "{\"model\":\"m\",\"variant\":\"int8\",\"slice\":\"all\",\"kind\":\"labels\",\"window_start\":\"2026-11-26T00:00:00.000Z\",\"window_end\":\"2026-11-26T00:05:00.000Z\",\"count\":50,\"metrics\":{\"positive_count\":25,\"unsafe_miss_rate\":0.2},\"reference\":{\"baseline\":{}},\"histograms\":{}}",
+        ];
+        File.AppendAllText(inputs.WindowsFile, string.Join('\n', labels) + "\n");
+        var report = ReportBuilder.Build(inputs.Request());
+
+        var miss = Assert.Single(report.Changes, c => c.Metric == "unsafe_miss_rate");
+        Assert.Equal((5L, 25L, 2L, 20L), (miss.VariantSuccesses, miss.VariantTrials, miss.BaselineSuccesses, miss.BaselineTrials));
+        var expected = Proportions.NewcombeDifference(5, 25, 2, 20);
+        Assert.Equal(expected.Low, miss.Low, 12);
+        Assert.Equal("flagged_rate", report.Changes[0].Metric);
+    }
 }

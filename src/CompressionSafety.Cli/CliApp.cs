@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace CompressionSafety.Reports;
+
+/// <summary>Writes <c>report.md</c> for pull requests and tickets: the same sections as the HTML, without charts.</summary>
+public static class ReportMarkdown
+{
+    /// <summary>The report as Markdown (LF line ends).</summary>
+    public static string Write(RevalidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.Append("# Revalidation report\n\n");
+        md.Append(c, $"Period {Period(report)}; generated {Format.Time(report.GeneratedAt)}.\n\n");
+        md.Append("## Decision\n\n| model | variant | decision | reasons |\n|---|---|---|---|\n");
+        foreach (var d in report.Decisions)
+        {
+            md.Append(c, $"| {d.Model} | {d.Variant} | **{d.Decision}** | {Cell(string.Join("; ", d.Reasons))} |\n");
+        }
+
+        md.Append("\n## What changed against the baseline (rates pooled over the period)\n\n");
+        md.Append("| rate | variant | slice | variant rate (n) | baseline rate (n) | difference | 95% interval |\n|---|---|---|---|---|---|---|\n");
+        foreach (var x in report.Changes)
+        {
+            md.Append(c, $"| {x.Metric} | {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
+        }
+
+        md.Append("\n## Incidents\n\n| id | rule | severity | gate | variant | slice | firing since | resolved | status |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var i in report.Incidents)
+        {
+            md.Append(c, $"| {i.Id} | {i.Rule} | {i.Severity} | {i.Gate} | {i.Variant} | {i.Slice} | {Format.Time(i.FiringSince)} | {(i.ResolvedAt is { } r ? Format.Time(r) : "-")} | {i.Status} |\n");
+        }
+
+        md.Append(c, $"\n## Exemplars\n\n{report.Exemplars.Count} exemplars (see report.json).\n");
+        md.Append("\n## Reproducibility manifest\n\n");
+        md.Append(c, $"Tool version {report.ToolVersion}; {report.WindowsUsed} windows; period {Period(report)}.\n\n");
+        md.Append("| role | file | records | sha256 |\n|---|---|---|---|\n");
+        foreach (var f in report.Inputs)
+        {
+            md.Append(c, $"| {f.Role} | {f.Name} | {f.Records} | `{f.Sha256}` |\n");
+        }
+
+        return md.ToString();
+    }
+
+    internal static string Period(RevalidationReport report) =>
+        report.PeriodStart is { } s && report.PeriodEnd is { } e ? Format.Time(s) + " to " + Format.Time(e) : "(no windows)";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,26 @@
+namespace CompressionSafety.Reports;
+
+/// <summary>Everything a revalidation report shows; the JSON, Markdown and HTML outputs are written from it.</summary>
+/// <param name="GeneratedAt">Generation time.</param>
+/// <param name="ToolVersion">Tool version.</param>
+/// <param name="PeriodStart">Earliest window start in the report, or null when there were no windows.</param>
+/// <param name="PeriodEnd">Latest window end in the report, or null.</param>
+/// <param name="WindowsUsed">Window results counted.</param>
+/// <param name="Decisions">Per variant decision.</param>
+/// <param name="Changes">Pooled changes against the baseline (slice <c>all</c> first, then slices by harm).</param>
+/// <param name="Series">Flagged rate per window for each variant's <c>all</c> slice.</param>
+/// <param name="Incidents">Incidents of the period.</param>
+/// <param name="Exemplars">Exemplars for review.</param>
+/// <param name="Inputs">Input files with hashes and record counts.</param>
+public sealed record RevalidationReport(
+    DateTimeOffset GeneratedAt,
+    string ToolVersion,
+    DateTimeOffset? PeriodStart,
+    DateTimeOffset? PeriodEnd,
+    long WindowsUsed,
+    IReadOnlyList<VariantDecision> Decisions,
+    IReadOnlyList<RateChange> Changes,
+    IReadOnlyList<RatePoint> Series,
+    IReadOnlyList<IncidentLifecycle> Incidents,
+    IReadOnlyList<Exemplar> Exemplars,
+    IReadOnlyList<InputFile> Inputs);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace CompressionSafety.Reports;
+
+/// <summary>Inline SVG charts drawn by the project, so the HTML needs no network and no image decoder.</summary>
+internal static class SvgCharts
+{
+    private const int Width = 720;
+    private const int Height = 320;
+    private const int Left = 70;
+    private const int Right = 150;
+    private const int Top = 40;
+    private const int Bottom = 50;
+    private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+
+    /// <summary>Flagged rate per window for each variant, with its 95% interval as a band and a marker where each incident fired.</summary>
+    public static string RatesOverTime(IReadOnlyList<RatePoint> series, IReadOnlyList<IncidentLifecycle> incidents)
+    {
+        var svg = Start("chart-rates", "Flagged rate over time (slice all, 95% intervals)");
+        if (series.Count == 0)
+        {
+            return End(svg.Append(Text(Width / 2, Height / 2, "no traffic windows in the period", "middle")));
+        }
+
+        var t0 = series.Min(p => p.WindowStart).ToUnixTimeMilliseconds();
+        var t1 = Math.Max(t0 + 1, series.Max(p => p.WindowStart).ToUnixTimeMilliseconds());
+        var yMax = Math.Max(0.01, series.Max(p => double.IsFinite(p.High) ? p.High : p.Rate)) * 1.05;
+        double X(DateTimeOffset t) => Left + ((Width - Left - Right) * (t.ToUnixTimeMilliseconds() - t0) / (double)(t1 - t0));
+        double Y(double v) => Top + ((Height - Top - Bottom) * (1 - (v / yMax)));
+        Axes(svg, "event time (UTC)", "flagged rate (%)", yMax, Y, v => Format.Percent(v));
+        svg.Append(Text(Left, Height - 15, Format.Time(series.Min(p => p.WindowStart)), "start"));
+        svg.Append(Text(Width - Right, Height - 15, Format.Time(series.Max(p => p.WindowStart)), "end"));
+        svg.Append(Text(Width - Right + 10, Height - Bottom, "dashed red: incident fired", "start", "#d62728"));
+        foreach (var incident in incidents.Where(i => i.FiringSince.ToUnixTimeMilliseconds() >= t0 && i.FiringSince.ToUnixTimeMilliseconds() <= t1))
+        {
+            var x = X(incident.FiringSince);
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"incident\" x1=\"{x:0.#}\" y1=\"{Top}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"><title>{WebUtility.HtmlEncode(incident.Id + " " + incident.Rule + " (" + incident.Variant + ", " + incident.Slice + ")")}</title></line>");
+        }
+
+        var index = 0;
+        foreach (var group in series.GroupBy(p => p.Model + "/" + p.Variant, StringComparer.Ordinal))
+        {
+            var color = Palette[index % Palette.Length];
+            var points = group.ToList();
+            var band = points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High)).ToList();
+            if (band.Count > 1)
+            {
+                var outline = band.Select(p => Pt(X(p.WindowStart), Y(p.High)))
+                    .Concat(band.AsEnumerable().Reverse().Select(p => Pt(X(p.WindowStart), Y(p.Low))));
+                svg.Append(CultureInfo.InvariantCulture, $"<polygon class=\"band\" fill=\"{color}\" fill-opacity=\"0.15\" stroke=\"none\" points=\"{string.Join(' ', outline)}\"/>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{string.Join(' ', points.Select(p => Pt(X(p.WindowStart), Y(p.Rate))))}\"/>");
+            svg.Append(Text(Width - Right + 10, Top + 10 + (index * 18), group.Key, "start", color));
+            index++;
+        }
+
+        return End(svg);
+    }
+
+    /// <summary>Variant minus baseline flagged rate per slice, most harmful first, with Newcombe intervals.</summary>
+    public static string SliceDeltas(IReadOnlyList<RateChange> changes)
+    {
+        var rows = changes.Where(c => c.Slice != "all" && c.Metric == "flagged_rate").OrderByDescending(c => c.Difference)
+            .ThenBy(c => c.Variant, StringComparer.Ordinal).ThenBy(c => c.Slice, StringComparer.Ordinal).Take(20).ToList();
+        var svg = Start("chart-slices", "Flagged rate change vs baseline per slice (pp, 95% Newcombe intervals)", 60 + (Math.Max(1, rows.Count) * 22) + Bottom);
+        if (rows.Count == 0)
+        {
+            return End(svg.Append(Text(Width / 2, 80, "no per-slice comparisons in the period", "middle")));
+        }
+
+        var extent = Math.Max(0.001, rows.Max(c => Math.Max(Math.Abs(c.Low), Math.Abs(c.High))));
+        const int labelWidth = 220;
+        double X(double v) => labelWidth + ((Width - labelWidth - 30) * ((v / extent) + 1) / 2);
+        var bottom = 60 + (rows.Count * 22);
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(0):0.#}\" y1=\"{Top}\" x2=\"{X(0):0.#}\" y2=\"{bottom}\" stroke=\"#555\"/>");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var c = rows[i];
+            var y = 60 + (i * 22);
+            var color = c.Low > 0 ? "#d62728" : c.High < 0 ? "#2ca02c" : "#7f7f7f";
+            svg.Append(Text(labelWidth - 8, y + 4, c.Variant + " / " + c.Slice, "end"));
+            var x0 = Math.Min(X(0), X(c.Difference));
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0:0.#}\" y=\"{y - 7}\" width=\"{Math.Abs(X(c.Difference) - X(0)):0.#}\" height=\"14\" fill=\"{color}\" fill-opacity=\"0.6\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(c.Low):0.#}\" y1=\"{y}\" x2=\"{X(c.High):0.#}\" y2=\"{y}\" stroke=\"#000\"/>");
+        }
+
+        svg.Append(Text((int)X(-extent), bottom + 20, Format.Points(-extent), "start"));
+        svg.Append(Text((int)X(extent), bottom + 20, Format.Points(extent), "end"));
+        svg.Append(Text(Width / 2, bottom + 38, "variant minus baseline flagged rate (percentage points)", "middle"));
+        return End(svg);
+    }
+
+    private static void Axes(StringBuilder svg, string xLabel, string yLabel, double yMax, Func<double, double> y, Func<double, string> tick)
+    {
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = yMax * i / 4;
+            svg.Append(Text(Left - 6, (int)y(v) + 4, tick(v), "end"));
+        }
+
+        svg.Append(Text((Width - Right + Left) / 2, Height - 2, xLabel, "middle"));
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{Height / 2}\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Height / 2})\">{WebUtility.HtmlEncode(yLabel)}</text>");
+    }
+
+    private static StringBuilder Start(string id, string title, int height = Height)
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title>{WebUtility.HtmlEncode(title)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"20\" font-size=\"14\" font-weight=\"bold\" text-anchor=\"middle\">{WebUtility.HtmlEncode(title)}</text>");
+        return svg;
+    }
+
+    private static string End(StringBuilder svg) => svg.Append("</svg>").ToString();
+
+    private static string Pt(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
+
+    private static string Text(int x, int y, string text, string anchor, string color = "#222") =>
+        string.Create(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y}\" font-size=\"11\" fill=\"{color}\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(text)}</text>");
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace CompressionSafety.Reports;
+
+/// <summary>The parts of one <c>windows.jsonl</c> line the report uses.</summary>
+internal sealed record WindowLine(
+    string Model,
+    string Variant,
+    string Slice,
+    string Kind,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    IReadOnlyDictionary<string, double> Metrics,
+    bool HasBaselineReference)
+{
+    public static WindowLine Parse(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var property in root.GetProperty("metrics").EnumerateObject())
+            {
+                metrics[property.Name] = property.Value.GetDouble();
+            }
+
+            var hasBaseline = root.TryGetProperty("reference", out var reference) && reference.TryGetProperty("baseline", out _);
+            return new WindowLine(
+                root.GetProperty("model").GetString()!,
+                root.GetProperty("variant").GetString()!,
+                root.GetProperty("slice").GetString()!,
+                root.GetProperty("kind").GetString()!,
+                Format.ParseTime(root.GetProperty("window_start").GetString()!),
+                Format.ParseTime(root.GetProperty("window_end").GetString()!),
+                metrics,
+                hasBaseline);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException("not a windows.jsonl line: " + ex.Message, ex);
+        }
+    }
+
+    public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);
+
+    /// <summary>The pooled rates with the window kind they come from and the count metric that is their denominator (docs/metrics.md).</summary>
+    public static IReadOnlyDictionary<string, (string Kind, string Denominator)> Rates { get; } =
+        new Dictionary<string, (string Kind, string Denominator)>(StringComparer.Ordinal)
+        {
+            ["flagged_rate"] = ("traffic", "flagged_count"),
+            ["unsafe_miss_rate"] = ("labels", "positive_count"),
+            ["false_flag_rate"] = ("labels", "negative_count"),
+        };
+
+    /// <summary>The rate's sample size in this window (<c>flagged_count</c> for <c>flagged_rate</c>).</summary>
+    public long Trials(string rate) =>
+        Rates.TryGetValue(rate, out var r) && r.Kind == Kind && Metrics.TryGetValue(r.Denominator, out var n) ? (long)n : 0;
+
+    /// <summary>The window's count of events, recovered from its rate and sample size (rounded, as it was a ratio of integers).</summary>
+    public long Successes(string rate) =>
+        Metrics.TryGetValue(rate, out var r) ? (long)Math.Round(r * Trials(rate)) : 0;
+}

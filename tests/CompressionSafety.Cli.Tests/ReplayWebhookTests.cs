@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using CompressionSafety.Simulation;
@@ -24,10 +23,10 @@ public class ReplayWebhookTests
             dir.File("in.jsonl"),
             null);
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = LocalHttp.FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
-        var received = Receive(listener);
+        var received = LocalHttp.ReceiveOneAsync(listener, "X-CompressionSafety-Signature");
         Environment.SetEnvironmentVariable(CliEnvironment.WebhookSecret, "k3y");
         try
         {
@@ -59,23 +58,5 @@ public class ReplayWebhookTests
 
         Assert.Equal(ExitCodes.InvalidConfiguration, exit);
         Assert.Contains(CliEnvironment.WebhookSecret, error, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static async Task<(string Body, string? Signature)> Receive(HttpListener listener)
-    {
-        var context = await listener.GetContextAsync();
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var signature = context.Request.Headers["X-CompressionSafety-Signature"];
-        context.Response.StatusCode = 200;
-        context.Response.Close();
-        return (body, signature);
     }
 }

@@ -1,7 +1,6 @@
+using CompressionSafety.Testing;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace CompressionSafety.InfluxDb.Tests;
@@ -23,7 +22,7 @@ internal sealed class VictoriaMetricsServer : IAsyncDisposable
     {
         _binary = binary;
         _dataPath = Directory.CreateTempSubdirectory("vm-test-").FullName;
-        Port = FreePort();
+        Port = LocalHttp.FreePort();
     }
 
     public int Port { get; }
@@ -130,13 +129,6 @@ internal sealed class VictoriaMetricsServer : IAsyncDisposable
         {
             // A file still held by the exiting process; the OS temp cleaner takes it.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task<bool> IsHealthyAsync()

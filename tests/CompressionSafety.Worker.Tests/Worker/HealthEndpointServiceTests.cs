@@ -1,5 +1,5 @@
+using CompressionSafety.Testing;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
@@ -18,7 +18,7 @@ public sealed class HealthEndpointServiceTests : IAsyncLifetime, IDisposable
     public HealthEndpointServiceTests()
     {
         _health = new WorkerHealth(_time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions { MaxPollAge = TimeSpan.FromSeconds(10) }));
-        _prefix = $"http://127.0.0.1:{FreePort()}/";
+        _prefix = $"http://127.0.0.1:{LocalHttp.FreePort()}/";
         _service = new HealthEndpointService(
             Microsoft.Extensions.Options.Options.Create(new HealthEndpointOptions { Prefix = _prefix }),
             _health,
@@ -33,13 +33,6 @@ public sealed class HealthEndpointServiceTests : IAsyncLifetime, IDisposable
     {
         _service.Dispose();
         _http.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Get(string path)

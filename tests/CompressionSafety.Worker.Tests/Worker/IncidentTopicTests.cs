@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using CompressionSafety.Contracts;
@@ -31,10 +30,10 @@ public sealed class IncidentTopicTests
         Assert.NotEmpty(expected);
 
         using var webhook = new HttpListener();
-        var port = FreePort();
+        var port = LocalHttp.FreePort();
         webhook.Prefixes.Add($"http://127.0.0.1:{port}/");
         webhook.Start();
-        var posted = ReceiveOne(webhook);
+        var posted = LocalHttp.ReceiveOneAsync(webhook, "X-CompressionSafety-Signature");
 
         using var cluster = KafkaTestClients.StartCluster();
         using var harness = new WorkerHarness(cluster);
@@ -64,24 +63,6 @@ public sealed class IncidentTopicTests
         var (body, signature) = await posted.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(expected[0].Id, body, StringComparison.Ordinal);
         Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes(body))), signature);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static async Task<(string Body, string? Signature)> ReceiveOne(HttpListener listener)
-    {
-        var context = await listener.GetContextAsync();
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var signature = context.Request.Headers["X-CompressionSafety-Signature"];
-        context.Response.StatusCode = 200;
-        context.Response.Close();
-        return (body, signature);
     }
 
     /// <summary>What replay does with the same records, minus the end-of-input flush (a worker never reaches an end).</summary>

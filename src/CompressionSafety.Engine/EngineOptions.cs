@@ -91,6 +91,14 @@ public sealed class EngineOptions
     [Range(1e-9, 0.5)]
     public double ConfidenceSequenceAlpha { get; set; } = 0.05;
 
+    /// <summary>
+    /// The share of discordant pairs against the variant that the shadow discordance CUSUM (<c>mcnemar_cusum</c>) is
+    /// tuned to catch fastest; in (0.5, 1). Default 0.9: a regression in which the compressed variant is wrong where its
+    /// baseline is right nine times as often as the reverse.
+    /// </summary>
+    [Range(0.501, 0.999)]
+    public double DiscordanceCusumAlternative { get; set; } = 0.9;
+
     /// <summary>Checks the settings and returns one message per problem, each naming the setting.</summary>
     public IReadOnlyList<string> Validate()
     {

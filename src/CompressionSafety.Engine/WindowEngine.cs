@@ -393,7 +393,7 @@ public sealed class WindowEngine
             }
 
             var shadow = new MetricWriter();
-            accumulator.WriteShadowComparison(shadow);
+            accumulator.WriteShadowComparison(shadow, History(key).ShadowDiscordance);
             if (!shadow.IsEmpty)
             {
                 references.Add(new ReferenceComparison(ReferenceNames.Shadow, shadow.Values));

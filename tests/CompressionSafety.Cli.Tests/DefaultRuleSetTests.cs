@@ -43,6 +43,49 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
         Assert.DoesNotContain(firing, i => i.WindowStart < onset);
     }
 
+    /// <summary>
+    /// A regression on one segment (locale=de, about 13% of traffic) at the demo's volume: 100,000 records per simulated
+    /// hour, 90% labelled, so the degraded key sees about 270 records and 35 labelled unsafe inputs per 5-minute window.
+    /// The degraded (variant, segment) key must fire within 2 windows of the onset. The regression also shows, diluted,
+    /// in the slices that contain the segment (all, channel=*), where distribution rules may fire too; it must never fire
+    /// on another variant or on another locale.
+    /// </summary>
+    [Theory]
+    [InlineData(1, "unsafe-miss", "int8-dynamic", 0.4, "paired-regression-cusum-vs-shadow")]
+    [InlineData(2, "unsafe-miss", "int8-dynamic", 0.4, "paired-regression-cusum-vs-shadow")]
+    [InlineData(3, "unsafe-miss", "pruned-50", 0.4, "paired-regression-cusum-vs-shadow")]
+    [InlineData(1, "flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
+    [InlineData(1, "refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData(1, "calibration", "int8-dynamic", 0.6, "calibration-degradation")]
+    [InlineData(1, "latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
+    public async Task Replay_SegmentDegradation_CaughtWithinTwoWindowsOnDegradedSegment(int seed, string kind, string variant, double size, string expectedRule)
+    {
+        using var dir = new TempDirectory();
+        var onsetOffset = TimeSpan.FromHours(1);
+        var options = new GeneratorOptions
+        {
+            Seed = seed,
+            Records = 150_000,
+            Duration = TimeSpan.FromMinutes(90),
+            DelayedLabelRate = 0.9,
+            Degradations = [Degradation.Parse($"variant={variant},segment=locale:de,kind={kind},size={size.ToString(System.Globalization.CultureInfo.InvariantCulture)},start=1h")],
+        };
+
+        var incidents = await ReplayAsync(dir, options);
+
+        var firing = incidents.Where(i => i.Status == "firing").ToList();
+        var onset = GeneratorOptions.DefaultStart + onsetOffset;
+        var onKey = firing.Where(i => i.Rule == expectedRule && i.Slice == "locale=de").ToList();
+        Assert.NotEmpty(onKey);
+        var delay = (int)((onKey.Min(i => i.WindowStart) - onset) / Window);
+        output.WriteLine($"{kind} on {variant}/locale=de (seed {seed}): first {expectedRule} firing {delay} windows after onset; " +
+            $"firing: {string.Join(", ", firing.Select(i => $"{i.Rule}@{i.Variant}/{i.Slice}"))}");
+        Assert.InRange(delay, 0, 2);
+        Assert.All(firing, i => Assert.Equal(variant, i.Variant));
+        Assert.DoesNotContain(firing, i => i.Slice.StartsWith("locale=", StringComparison.Ordinal) && i.Slice != "locale=de");
+        Assert.DoesNotContain(firing, i => i.WindowStart < onset);
+    }
+
     [Theory]
     [InlineData(1, 30_000)]
     [InlineData(2, 30_000)]

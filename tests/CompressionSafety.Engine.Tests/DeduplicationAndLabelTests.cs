@@ -157,5 +157,30 @@ public class DeduplicationAndLabelTests
         // Exact: min(1, 2 * BinomCDF(1; 3, 1/2)) = min(1, 2 * 0.5) = 1.
         Assert.Equal(1.0, shadow["mcnemar_p_exact"], 12);
         Assert.Equal(-0.25, shadow["accuracy_diff"], 12);
+        // Discordance CUSUM with the default alternative 0.9: 2 ln(1.8) + ln(0.2), clipped at 0.
+        Assert.Equal(Math.Max(0, (2 * Math.Log(1.8)) + Math.Log(0.2)), shadow["mcnemar_cusum"], 12);
+    }
+
+    [Fact]
+    public void Process_ShadowDiscordanceOverWindows_AccumulatesCusumPerKey()
+    {
+        var engine = Engine();
+        for (var window = 0; window < 3; window++)
+        {
+            // Three pairs per window in which the shadow is right and the variant wrong; none the other way.
+            for (var i = 0; i < 3; i++)
+            {
+                engine.Process(Prediction(T0.AddMinutes((5 * window) + 1), variant: "int8", label: "safe", shadowLabel: "unsafe", trueLabel: "unsafe"));
+            }
+        }
+
+        engine.Flush();
+
+        var cusum = engine.TakeResults()
+            .Where(r => r.Kind == WindowKind.Labels && r.Key.Variant == "int8" && r.Key.Slice == WindowKey.AllSlice)
+            .OrderBy(r => r.WindowStart)
+            .Select(r => r.References.Single(x => x.Reference == "shadow").Values["mcnemar_cusum"])
+            .ToList();
+        Assert.Equal([3 * Math.Log(1.8), 6 * Math.Log(1.8), 9 * Math.Log(1.8)], cusum, (a, b) => Math.Abs(a - b) < 1e-12);
     }
 }

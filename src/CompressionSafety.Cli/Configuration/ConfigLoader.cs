@@ -69,6 +69,7 @@ public static class ConfigLoader
                 case "max_categories": engine.MaxCategories = setting.Integer(); break;
                 case "anomaly_detectors": engine.AnomalyDetectors = setting.StringList(allowEmpty: true); break;
                 case "confidence_sequence_alpha": engine.ConfidenceSequenceAlpha = setting.Number(); break;
+                case "discordance_cusum_alternative": engine.DiscordanceCusumAlternative = setting.Number(); break;
                 case "max_record_bytes": maxRecordBytes = setting.Integer(); break;
                 default:
                     throw new ConfigurationException($"config {path}: line {keyNode.Start.Line}: unknown setting '{key}' (see docs/configuration.md)");

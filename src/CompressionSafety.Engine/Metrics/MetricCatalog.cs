@@ -111,6 +111,7 @@ public static class MetricCatalog
         Add("mcnemar_discordant", L, S, Count, "Discordant pairs b + c (the McNemar test's effective sample).");
         Add("mcnemar_p_exact", L, S, Ratio, "Exact McNemar p-value: min(1, 2 BinomCDF(min(b, c); b + c, 1/2)).");
         Add("accuracy_diff", L, S, Ratio, "Variant minus shadow accuracy on the paired records.");
+        Add("mcnemar_cusum", L, S, Ratio, "CUSUM over windows of the log-likelihood ratio that discordant pairs go against the variant (share discordance_cusum_alternative) rather than half and half; reaching h has probability at most exp(-h) under the null.");
 
         // Against the latest revalidation baseline snapshot (same model, variant name and slice name).
         const string N = ReferenceNames.Snapshot;

@@ -68,12 +68,14 @@ internal sealed class LabelAccumulator(EngineOptions options, string positiveLab
         }
     }
 
-    public void WriteShadowComparison(MetricWriter values)
+    public void WriteShadowComparison(MetricWriter values, DiscordanceCusum discordance)
     {
         if (Paired == 0)
         {
             return;
         }
+
+        values.Set("mcnemar_cusum", discordance.Update(ShadowRightVariantWrong, VariantRightShadowWrong));
 
         var test = McNemar.Test(ShadowRightVariantWrong, VariantRightShadowWrong);
         values.Set("paired_count", Paired);

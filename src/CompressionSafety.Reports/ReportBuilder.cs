@@ -54,7 +54,7 @@ public static class ReportBuilder
             .OrderBy(p => p.Model, StringComparer.Ordinal).ThenBy(p => p.Variant, StringComparer.Ordinal).ThenBy(p => p.WindowStart)
             .ToList();
         var decisions = Decisions(traffic, baselines, incidents, evaluation);
-        return new RevalidationReport(
+        var report = new RevalidationReport(
             request.GeneratedAt,
             request.ToolVersion,
             windows.Count == 0 ? null : windows.Min(w => w.Start),
@@ -66,6 +66,7 @@ public static class ReportBuilder
             incidents,
             evaluation.Exemplars,
             inputs);
+        return ReportContent.Complete(report, windows, baselines, evaluation, request.EvaluationFile is not null);
     }
 
     /// <summary>The baseline of each model: the variant whose windows never carry a <c>baseline</c> comparison.</summary>

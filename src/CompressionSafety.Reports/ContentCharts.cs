@@ -73,7 +73,9 @@ internal static class ContentCharts
         }
 
         var index = 0;
-        foreach (var group in points.Where(p => double.IsFinite(p.Psi)).GroupBy(p => p.Model + "/" + p.Variant, StringComparer.Ordinal))
+        // The legend column is narrow: name the model only when there are several.
+        var oneModel = points.Select(p => p.Model).Distinct(StringComparer.Ordinal).Count() == 1;
+        foreach (var group in points.Where(p => double.IsFinite(p.Psi)).GroupBy(p => oneModel ? p.Variant : p.Model + "/" + p.Variant, StringComparer.Ordinal))
         {
             var color = Palette[index % Palette.Length];
             var series = group.ToList();

@@ -110,10 +110,11 @@ public static class ReportBuilder
             changes.Add(new RateChange(model, variant, baseline, slice, rate, v.Successes, v.Trials, b.Successes, b.Trials, vr, br, vr - br, interval.Low, interval.High));
         }
 
-        // Harm first: the slice "all" leads each variant, then the slices whose lower bound rose most.
+        // Harm first: the slice "all" leads each variant, then the slices by the interval bound nearest zero in the
+        // harmful direction (ReportContent.Harm), so a large but uncertain change does not outrank a sure one.
         return changes
             .OrderBy(c => c.Model, StringComparer.Ordinal).ThenBy(c => c.Variant, StringComparer.Ordinal)
-            .ThenBy(c => c.Slice == "all" ? 0 : 1).ThenByDescending(c => c.Difference).ThenBy(c => c.Slice, StringComparer.Ordinal)
+            .ThenBy(c => c.Slice == "all" ? 0 : 1).ThenByDescending(c => ReportContent.Harm(c).Harm).ThenBy(c => c.Slice, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -87,13 +87,20 @@ internal static class ReportContent
     public static List<SliceHarm> SliceHarms(IEnumerable<RateChange> changes) =>
         changes
             .Where(c => HarmRates.Contains(c.Metric, StringComparer.Ordinal))
-            .Select(c => c.Metric == "flagged_rate" && c.Difference < 0
-                ? new SliceHarm(c, "decrease", -c.High)
-                : new SliceHarm(c, "increase", c.Low))
+            .Select(Harm)
             .OrderByDescending(h => h.Harm).ThenByDescending(h => Math.Abs(h.Change.Difference))
             .ThenBy(h => h.Change.Model, StringComparer.Ordinal).ThenBy(h => h.Change.Variant, StringComparer.Ordinal)
             .ThenBy(h => h.Change.Slice, StringComparer.Ordinal).ThenBy(h => h.Change.Metric, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// How surely a change harms: the interval bound nearest zero in the harmful direction. Every rate here is
+    /// harmful when it rises, except the flagged rate, where falling (unsafe traffic let through) harms as well.
+    /// </summary>
+    public static SliceHarm Harm(RateChange change) =>
+        change.Metric == "flagged_rate" && change.Difference < 0
+            ? new SliceHarm(change, "decrease", -change.High)
+            : new SliceHarm(change, "increase", change.Low);
 
     public static List<ResourceFigures> Resources(List<WindowLine> windows, EvaluationSummary evaluation)
     {

@@ -3,7 +3,7 @@ namespace CompressionSafety.Reports;
 /// <summary>A pooled rate change of one (variant, slice) with how surely it harms, for sorting by harm.</summary>
 /// <param name="Change">The pooled change with its Newcombe interval and sample sizes.</param>
 /// <param name="HarmfulDirection">
-/// <c>increase</c> for <c>unsafe_miss_rate</c>; for <c>flagged_rate</c> the side the point estimate lies on
+/// <c>increase</c> for <c>unsafe_miss_rate</c> (and <c>false_flag_rate</c> when ordering the changes table); for <c>flagged_rate</c> the side the point estimate lies on
 /// (<c>increase</c> or <c>decrease</c>), as both over- and under-flagging against the baseline are harm.
 /// </param>
 /// <param name="Harm">

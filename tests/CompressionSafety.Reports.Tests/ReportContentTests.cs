@@ -110,6 +110,21 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Build_ChangesTable_SlicesAfterAllSortedByHarmNotByDifference()
+    {
+        using var inputs = new ReportInputs();
+        // locale=ja: 3/4 vs 1/4, a larger difference than locale=de's 20/40 vs 10/40 but too few records to be sure.
+        File.AppendAllText(inputs.WindowsFile, string.Join('\n',
+            "{\"model\":\"m\",\"variant\":\"fp32\",\"slice\":\"locale=ja\",\"kind\":\"traffic\",\"window_start\":\"2026-11-26T00:00:00.000Z\",\"window_end\":\"2026-11-26T00:05:00.000Z\",\"count\":4,\"metrics\":{\"flagged_count\":4,\"flagged_rate\":0.25},\"reference\":{},\"histograms\":{}}",
+            "{\"model\":\"m\",\"variant\":\"int8\",\"slice\":\"locale=ja\",\"kind\":\"traffic\",\"window_start\":\"2026-11-26T00:00:00.000Z\",\"window_end\":\"2026-11-26T00:05:00.000Z\",\"count\":4,\"metrics\":{\"flagged_count\":4,\"flagged_rate\":0.75},\"reference\":{\"baseline\":{}},\"histograms\":{}}") + "\n");
+        var report = ReportBuilder.Build(inputs.Request());
+
+        Assert.Equal(["all", "locale=de", "locale=ja"], report.Changes.Select(c => c.Slice));
+        Assert.True(report.Changes[2].Difference > report.Changes[1].Difference);
+        Assert.Equal(["locale=de", "all", "locale=ja"], report.SliceHarms.Select(h => h.Change.Slice));
+    }
+
+    [Fact]
     public void Build_FlaggedRateDrop_HarmIsMinusUpperBound()
     {
         using var inputs = new ReportInputs();

@@ -5,6 +5,7 @@ using CompressionSafety.Engine.Metrics;
 using CompressionSafety.Engine.Slicing;
 using CompressionSafety.Engine.Snapshots;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Engine;
 
@@ -399,7 +400,7 @@ public sealed class WindowEngine
                 references.Add(new ReferenceComparison(ReferenceNames.Shadow, shadow.Values));
             }
 
-            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, EmptyHistograms));
+            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, ReliabilityHistograms(accumulator.Calibration)));
             Counters.WindowsClosed++;
         }
     }
@@ -486,7 +487,19 @@ public sealed class WindowEngine
         return edges;
     }
 
-    private static readonly IReadOnlyDictionary<string, Histogram> EmptyHistograms = new Dictionary<string, Histogram>();
+    /// <summary>
+    /// The calibration bins with their sums, so a report can pool reliability diagrams over windows exactly; empty
+    /// bins are kept so every window of a run has the same edges.
+    /// </summary>
+    private static Dictionary<string, Histogram> ReliabilityHistograms(CalibrationAccumulator calibration) =>
+        new(StringComparer.Ordinal)
+        {
+            ["reliability"] = new(calibration.Edges, calibration.BinCounts)
+            {
+                ProbabilitySums = calibration.BinProbabilitySums,
+                Positives = calibration.BinPositives,
+            },
+        };
 
     private readonly record struct PendingLabel(string Label, long ExpiryTicks);
 }

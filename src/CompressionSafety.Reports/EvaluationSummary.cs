@@ -14,9 +14,36 @@ internal sealed record EvaluationSummary(
 
     public static EvaluationSummary Empty { get; } = new(string.Empty, new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), []);
 
+    /// <summary>Every variant name in the evaluation, the baseline included.</summary>
+    public IReadOnlyList<string> VariantNames { get; init; } = [];
+
+    /// <summary>The evaluation's baseline variant, or null.</summary>
+    public string? BaselineName { get; init; }
+
+    /// <summary>Model file size per variant name (<c>file_bytes</c>), the baseline included.</summary>
+    public IReadOnlyDictionary<string, long> FileBytes { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
     public static EvaluationSummary Read(string json)
     {
         using var document = JsonDocument.Parse(json);
+        var names = new List<string>();
+        var fileBytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? baselineName = null;
+        foreach (var variant in document.RootElement.GetProperty("variants").EnumerateArray())
+        {
+            var name = variant.GetProperty("name").GetString()!;
+            names.Add(name);
+            if (variant.TryGetProperty("is_baseline", out var baselineFlag) && baselineFlag.ValueKind == JsonValueKind.True)
+            {
+                baselineName ??= name;
+            }
+
+            if (variant.TryGetProperty("file_bytes", out var bytes) && bytes.ValueKind == JsonValueKind.Number)
+            {
+                fileBytes[name] = bytes.GetInt64();
+            }
+        }
+
         var gates = new Dictionary<string, string>(StringComparer.Ordinal);
         var reasons = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var exemplars = new List<Exemplar>();
@@ -38,7 +65,12 @@ internal sealed record EvaluationSummary(
             }
         }
 
-        return new EvaluationSummary(document.RootElement.GetProperty("model").GetString() ?? string.Empty, gates, reasons, exemplars);
+        return new EvaluationSummary(document.RootElement.GetProperty("model").GetString() ?? string.Empty, gates, reasons, exemplars)
+        {
+            VariantNames = names,
+            BaselineName = baselineName,
+            FileBytes = fileBytes,
+        };
     }
 
     private static string ReasonText(JsonElement reason) => reason.ValueKind switch

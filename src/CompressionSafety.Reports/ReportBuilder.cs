@@ -54,7 +54,7 @@ public static class ReportBuilder
             .OrderBy(p => p.Model, StringComparer.Ordinal).ThenBy(p => p.Variant, StringComparer.Ordinal).ThenBy(p => p.WindowStart)
             .ToList();
         var decisions = Decisions(traffic, baselines, incidents, evaluation);
-        return new RevalidationReport(
+        var report = new RevalidationReport(
             request.GeneratedAt,
             request.ToolVersion,
             windows.Count == 0 ? null : windows.Min(w => w.Start),
@@ -66,6 +66,7 @@ public static class ReportBuilder
             incidents,
             evaluation.Exemplars,
             inputs);
+        return ReportContent.Complete(report, windows, baselines, evaluation, request.EvaluationFile is not null);
     }
 
     /// <summary>The baseline of each model: the variant whose windows never carry a <c>baseline</c> comparison.</summary>
@@ -109,10 +110,11 @@ public static class ReportBuilder
             changes.Add(new RateChange(model, variant, baseline, slice, rate, v.Successes, v.Trials, b.Successes, b.Trials, vr, br, vr - br, interval.Low, interval.High));
         }
 
-        // Harm first: the slice "all" leads each variant, then the slices whose lower bound rose most.
+        // Harm first: the slice "all" leads each variant, then the slices by the interval bound nearest zero in the
+        // harmful direction (ReportContent.Harm), so a large but uncertain change does not outrank a sure one.
         return changes
             .OrderBy(c => c.Model, StringComparer.Ordinal).ThenBy(c => c.Variant, StringComparer.Ordinal)
-            .ThenBy(c => c.Slice == "all" ? 0 : 1).ThenByDescending(c => c.Difference).ThenBy(c => c.Slice, StringComparer.Ordinal)
+            .ThenBy(c => c.Slice == "all" ? 0 : 1).ThenByDescending(c => ReportContent.Harm(c).Harm).ThenBy(c => c.Slice, StringComparer.Ordinal)
             .ToList();
     }
 

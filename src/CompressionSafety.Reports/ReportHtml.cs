@@ -15,6 +15,7 @@ public static class ReportHtml
         "table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:.3em;text-align:left}" +
         ".reject{background:#f8d7da}.needs-validation{background:#fff3cd}.pass{background:#d4edda}" +
         "svg{max-width:100%;height:auto;border:1px solid #eee;margin:.5em 0}code{font-size:.8em;word-break:break-all}" +
+        ".warnings{background:#fff3cd;border:2px solid #d39e00;padding:0 1em}" +
         "@media print{svg{page-break-inside:avoid}}";
 
     /// <summary>The report as HTML.</summary>
@@ -25,6 +26,7 @@ public static class ReportHtml
         var h = new StringBuilder();
         h.Append(c, $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{Title}</title><style>{Style}</style></head><body>\n");
         h.Append(c, $"<h1>{Title}</h1><p>Period {E(ReportMarkdown.Period(report))}; generated {Format.Time(report.GeneratedAt)}.</p>\n");
+        h.Append(ReportContentHtml.Warnings(report));
         h.Append("<h2>Decision</h2><table><tr><th>model</th><th>variant</th><th>decision</th><th>reasons</th></tr>");
         foreach (var d in report.Decisions)
         {
@@ -40,7 +42,8 @@ public static class ReportHtml
 
         h.Append("</table>\n<h2>Charts</h2>\n");
         h.Append(SvgCharts.RatesOverTime(report.Series, report.Incidents)).Append('\n');
-        h.Append(SvgCharts.SliceDeltas(report.Changes)).Append('\n');
+        h.Append(SvgCharts.SliceDeltas(report.SliceHarms)).Append('\n');
+        h.Append(ReportContentHtml.Sections(report));
         h.Append("<h2>Incidents</h2><table><tr><th>id</th><th>rule</th><th>severity</th><th>gate</th><th>variant</th><th>slice</th><th>firing since</th><th>resolved</th><th>evidence</th></tr>");
         foreach (var i in report.Incidents)
         {

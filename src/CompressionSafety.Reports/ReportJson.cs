@@ -16,6 +16,7 @@ public static class ReportJson
             w.WriteNumber("schema_version", 1);
             w.WriteString("generated_at", Format.Time(report.GeneratedAt));
             w.WriteString("tool_version", report.ToolVersion);
+            ReportContentJson.WriteWarnings(w, report);
             w.WriteStartArray("decisions");
             foreach (var d in report.Decisions)
             {
@@ -68,6 +69,7 @@ public static class ReportJson
             }
 
             w.WriteEndArray();
+            ReportContentJson.WriteSections(w, report);
             w.WriteStartArray("incidents");
             foreach (var i in report.Incidents)
             {

@@ -14,6 +14,7 @@ public static class ReportMarkdown
         var md = new StringBuilder();
         md.Append("# Revalidation report\n\n");
         md.Append(c, $"Period {Period(report)}; generated {Format.Time(report.GeneratedAt)}.\n\n");
+        md.Append(ReportContentMarkdown.Warnings(report));
         md.Append("## Decision\n\n| model | variant | decision | reasons |\n|---|---|---|---|\n");
         foreach (var d in report.Decisions)
         {
@@ -27,6 +28,7 @@ public static class ReportMarkdown
             md.Append(c, $"| {x.Metric} | {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
         }
 
+        md.Append(ReportContentMarkdown.Sections(report));
         md.Append("\n## Incidents\n\n| id | rule | severity | gate | variant | slice | firing since | resolved | status |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var i in report.Incidents)
         {

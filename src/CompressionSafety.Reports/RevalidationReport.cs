@@ -23,4 +23,20 @@ public sealed record RevalidationReport(
     IReadOnlyList<RatePoint> Series,
     IReadOnlyList<IncidentLifecycle> Incidents,
     IReadOnlyList<Exemplar> Exemplars,
-    IReadOnlyList<InputFile> Inputs);
+    IReadOnlyList<InputFile> Inputs)
+{
+    /// <summary>Reliability diagrams: each compressed variant's pooled calibration bins with its baseline's (slice <c>all</c>).</summary>
+    public IReadOnlyList<ReliabilityDiagram> Reliability { get; init; } = [];
+
+    /// <summary>Per window PSI of each compressed variant's safety-positive probability against its baseline (slice <c>all</c>).</summary>
+    public IReadOnlyList<DriftPoint> Drift { get; init; } = [];
+
+    /// <summary>Every (variant, slice) change of <c>unsafe_miss_rate</c> and <c>flagged_rate</c>, most harmful first.</summary>
+    public IReadOnlyList<SliceHarm> SliceHarms { get; init; } = [];
+
+    /// <summary>Latency over the period and model size per variant.</summary>
+    public IReadOnlyList<ResourceFigures> Resources { get; init; } = [];
+
+    /// <summary>Problems a reader must see, e.g. an evaluation of other model or variant names than the windows'.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -7,13 +7,13 @@ namespace CompressionSafety.Reports;
 /// <summary>Inline SVG charts drawn by the project, so the HTML needs no network and no image decoder.</summary>
 internal static class SvgCharts
 {
-    private const int Width = 720;
-    private const int Height = 320;
-    private const int Left = 70;
-    private const int Right = 150;
-    private const int Top = 40;
-    private const int Bottom = 50;
-    private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+    internal const int Width = 720;
+    internal const int Height = 320;
+    internal const int Left = 70;
+    internal const int Right = 150;
+    internal const int Top = 40;
+    internal const int Bottom = 50;
+    internal static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 
     /// <summary>Flagged rate per window for each variant, with its 95% interval as a band and a marker where each incident fired.</summary>
     public static string RatesOverTime(IReadOnlyList<RatePoint> series, IReadOnlyList<IncidentLifecycle> incidents)
@@ -60,40 +60,45 @@ internal static class SvgCharts
         return End(svg);
     }
 
-    /// <summary>Variant minus baseline flagged rate per slice, most harmful first, with Newcombe intervals.</summary>
-    public static string SliceDeltas(IReadOnlyList<RateChange> changes)
+    /// <summary>Rows of the slice chart: enough for the worst cases, few enough to read; the table lists every row.</summary>
+    private const int SliceRows = 30;
+
+    /// <summary>
+    /// Variant minus baseline unsafe miss and flagged rate per (variant, slice), pooled over the period, most harmful
+    /// first (<see cref="SliceHarm.Harm"/>), with Newcombe intervals; red where the harm is significant.
+    /// </summary>
+    public static string SliceDeltas(IReadOnlyList<SliceHarm> harms)
     {
-        var rows = changes.Where(c => c.Slice != "all" && c.Metric == "flagged_rate").OrderByDescending(c => c.Difference)
-            .ThenBy(c => c.Variant, StringComparer.Ordinal).ThenBy(c => c.Slice, StringComparer.Ordinal).Take(20).ToList();
-        var svg = Start("chart-slices", "Flagged rate change vs baseline per slice (pp, 95% Newcombe intervals)", 60 + (Math.Max(1, rows.Count) * 22) + Bottom);
+        var rows = harms.Take(SliceRows).ToList();
+        var svg = Start("chart-slices", "Change vs baseline per variant and slice, most harmful first (pp, 95% Newcombe intervals)", 60 + (Math.Max(1, rows.Count) * 22) + Bottom);
         if (rows.Count == 0)
         {
             return End(svg.Append(Text(Width / 2, 80, "no per-slice comparisons in the period", "middle")));
         }
 
-        var extent = Math.Max(0.001, rows.Max(c => Math.Max(Math.Abs(c.Low), Math.Abs(c.High))));
-        const int labelWidth = 220;
+        var extent = Math.Max(0.001, rows.Max(h => Math.Max(Math.Abs(h.Change.Low), Math.Abs(h.Change.High))));
+        const int labelWidth = 300;
         double X(double v) => labelWidth + ((Width - labelWidth - 30) * ((v / extent) + 1) / 2);
         var bottom = 60 + (rows.Count * 22);
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(0):0.#}\" y1=\"{Top}\" x2=\"{X(0):0.#}\" y2=\"{bottom}\" stroke=\"#555\"/>");
         for (var i = 0; i < rows.Count; i++)
         {
-            var c = rows[i];
+            var c = rows[i].Change;
             var y = 60 + (i * 22);
-            var color = c.Low > 0 ? "#d62728" : c.High < 0 ? "#2ca02c" : "#7f7f7f";
-            svg.Append(Text(labelWidth - 8, y + 4, c.Variant + " / " + c.Slice, "end"));
+            var color = rows[i].Harm > 0 ? "#d62728" : "#7f7f7f";
+            svg.Append(Text(labelWidth - 8, y + 4, c.Variant + " / " + c.Slice + " / " + c.Metric, "end"));
             var x0 = Math.Min(X(0), X(c.Difference));
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0:0.#}\" y=\"{y - 7}\" width=\"{Math.Abs(X(c.Difference) - X(0)):0.#}\" height=\"14\" fill=\"{color}\" fill-opacity=\"0.6\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0:0.#}\" y=\"{y - 7}\" width=\"{Math.Abs(X(c.Difference) - X(0)):0.#}\" height=\"14\" fill=\"{color}\" fill-opacity=\"0.6\"><title>{WebUtility.HtmlEncode(Format.Points(c.Difference) + " [" + Format.Points(c.Low) + ", " + Format.Points(c.High) + "], n " + c.VariantTrials.ToString(CultureInfo.InvariantCulture) + " vs " + c.BaselineTrials.ToString(CultureInfo.InvariantCulture))}</title></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(c.Low):0.#}\" y1=\"{y}\" x2=\"{X(c.High):0.#}\" y2=\"{y}\" stroke=\"#000\"/>");
         }
 
         svg.Append(Text((int)X(-extent), bottom + 20, Format.Points(-extent), "start"));
         svg.Append(Text((int)X(extent), bottom + 20, Format.Points(extent), "end"));
-        svg.Append(Text(Width / 2, bottom + 38, "variant minus baseline flagged rate (percentage points)", "middle"));
+        svg.Append(Text(Width / 2, bottom + 38, "variant minus baseline rate (percentage points); red: harm significant at 95%", "middle"));
         return End(svg);
     }
 
-    private static void Axes(StringBuilder svg, string xLabel, string yLabel, double yMax, Func<double, double> y, Func<double, string> tick)
+    internal static void Axes(StringBuilder svg, string xLabel, string yLabel, double yMax, Func<double, double> y, Func<double, string> tick)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
@@ -107,7 +112,7 @@ internal static class SvgCharts
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{Height / 2}\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Height / 2})\">{WebUtility.HtmlEncode(yLabel)}</text>");
     }
 
-    private static StringBuilder Start(string id, string title, int height = Height)
+    internal static StringBuilder Start(string id, string title, int height = Height)
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
@@ -116,10 +121,10 @@ internal static class SvgCharts
         return svg;
     }
 
-    private static string End(StringBuilder svg) => svg.Append("</svg>").ToString();
+    internal static string End(StringBuilder svg) => svg.Append("</svg>").ToString();
 
-    private static string Pt(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
+    internal static string Pt(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
 
-    private static string Text(int x, int y, string text, string anchor, string color = "#222") =>
+    internal static string Text(int x, int y, string text, string anchor, string color = "#222") =>
         string.Create(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y}\" font-size=\"11\" fill=\"{color}\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(text)}</text>");
 }

@@ -25,7 +25,17 @@ internal sealed record WindowLine(
                 metrics[property.Name] = property.Value.GetDouble();
             }
 
-            var hasBaseline = root.TryGetProperty("reference", out var reference) && reference.TryGetProperty("baseline", out _);
+            var baselineValues = default(JsonElement);
+            var hasBaseline = root.TryGetProperty("reference", out var reference) && reference.TryGetProperty("baseline", out baselineValues);
+            var baselineMetrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (hasBaseline)
+            {
+                foreach (var property in baselineValues.EnumerateObject())
+                {
+                    baselineMetrics[property.Name] = property.Value.GetDouble();
+                }
+            }
+
             return new WindowLine(
                 root.GetProperty("model").GetString()!,
                 root.GetProperty("variant").GetString()!,
@@ -34,13 +44,25 @@ internal sealed record WindowLine(
                 Format.ParseTime(root.GetProperty("window_start").GetString()!),
                 Format.ParseTime(root.GetProperty("window_end").GetString()!),
                 metrics,
-                hasBaseline);
+                hasBaseline)
+            {
+                BaselineValues = baselineMetrics,
+                Reliability = root.TryGetProperty("histograms", out var histograms) && histograms.TryGetProperty("reliability", out var bins)
+                    ? ReliabilityBins.Parse(bins)
+                    : null,
+            };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException("not a windows.jsonl line: " + ex.Message, ex);
         }
     }
+
+    /// <summary>The window's comparison with the baseline (<c>reference.baseline</c>), empty for a baseline window.</summary>
+    public IReadOnlyDictionary<string, double> BaselineValues { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>The calibration bins of a labelled window (<c>histograms.reliability</c>), or null when absent.</summary>
+    public ReliabilityBins? Reliability { get; init; }
 
     public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);
 

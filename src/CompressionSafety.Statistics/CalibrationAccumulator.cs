@@ -108,6 +108,21 @@ public sealed class CalibrationAccumulator
         }
     }
 
+    /// <summary>
+    /// The B + 1 bin edges 0, 1/B, ..., 1 with the arithmetic the binning uses (edge k is k * (1 / B)), so a reader
+    /// that re-bins sees the same boundaries.
+    /// </summary>
+    public IReadOnlyList<double> Edges => [0.0, .. _innerEdges, 1.0];
+
+    /// <summary>Predictions per bin, so bins of several accumulators (or windows) can be summed exactly.</summary>
+    public IReadOnlyList<long> BinCounts => [.. _counts];
+
+    /// <summary>Sum of the predicted probabilities per bin (mean probability = sum / count).</summary>
+    public IReadOnlyList<double> BinProbabilitySums => [.. _sumProbability];
+
+    /// <summary>Positive labels per bin (fraction positive = positives / count).</summary>
+    public IReadOnlyList<long> BinPositives => [.. _sumPositive.Select(y => (long)y)];
+
     /// <summary>Adds one prediction.</summary>
     /// <param name="probability">Predicted probability of the positive class, in [0, 1].</param>
     /// <param name="positive">Whether the label is the positive class.</param>

@@ -82,6 +82,7 @@ public sealed class ReportBuilderTests
     public void WriteAll_SameInputsTwice_ByteIdenticalFiles()
     {
         using var inputs = new ReportInputs();
+        inputs.AppendLabelledWindows();
         var first = Path.Combine(inputs.Directory, "a");
         var second = Path.Combine(inputs.Directory, "b");
         ReportWriter.WriteAll(ReportBuilder.Build(inputs.Request()), first);

@@ -19,6 +19,7 @@ public sealed class ReportHtmlBrowserTests(ITestOutputHelper output)
         }
 
         using var inputs = new ReportInputs();
+        inputs.AppendLabelledWindows();
         var outDir = Path.Combine(inputs.Directory, "out");
         ReportWriter.WriteAll(ReportBuilder.Build(inputs.Request()), outDir);
         var url = new Uri(Path.Combine(outDir, "report.html")).AbsoluteUri;
@@ -34,6 +35,8 @@ public sealed class ReportHtmlBrowserTests(ITestOutputHelper output)
         Assert.Contains("<title>" + ReportHtml.Title + "</title>", dom, StringComparison.Ordinal);
         Assert.Contains("<svg id=\"chart-rates\"", dom, StringComparison.Ordinal);
         Assert.Contains("<svg id=\"chart-slices\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"chart-reliability-m-int8\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"chart-drift\"", dom, StringComparison.Ordinal);
     }
 
     private static string Run(string workDir, string profile, params string[] arguments)

@@ -36,6 +36,20 @@ public sealed class CalibrationAccumulatorTests
     }
 
     [Fact]
+    public void BinSums_ThreePredictions_CountsProbabilitySumsAndPositivesPerBin()
+    {
+        var accumulator = new CalibrationAccumulator(4);
+        accumulator.Add(0.25, true);
+        accumulator.Add(0.1, false);
+        accumulator.Add(0.8, true);
+
+        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], accumulator.Edges);
+        Assert.Equal([2L, 0, 0, 1], accumulator.BinCounts);
+        Assert.Equal([0.35, 0, 0, 0.8], accumulator.BinProbabilitySums);
+        Assert.Equal([1L, 0, 0, 1], accumulator.BinPositives);
+    }
+
+    [Fact]
     public void Merge_DifferentBinCounts_Throws()
     {
         Assert.Throws<ArgumentException>(() => new CalibrationAccumulator(10).Merge(new CalibrationAccumulator(15)));

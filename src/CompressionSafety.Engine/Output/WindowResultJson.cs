@@ -6,7 +6,8 @@ namespace CompressionSafety.Engine.Output;
 /// <summary>
 /// Writes a window result as one JSON object (one line of <c>windows.jsonl</c>):
 /// <c>model</c>, <c>variant</c>, <c>slice</c>, <c>kind</c>, <c>window_start</c>, <c>window_end</c>, <c>count</c>,
-/// <c>metrics</c> {name: value}, <c>reference</c> {reference name: {name: value}}, <c>histograms</c> {name: {edges, counts}}.
+/// <c>metrics</c> {name: value}, <c>reference</c> {reference name: {name: value}}, <c>histograms</c> {name: {edges, counts}} (the labels phase's <c>reliability</c> adds <c>probability_sums</c> and
+/// <c>positives</c>).
 /// Keys are written in a fixed order so the same input gives the same bytes.
 /// </summary>
 public static class WindowResultJson
@@ -57,6 +58,30 @@ public static class WindowResultJson
             }
 
             writer.WriteEndArray();
+            if (histogram.ProbabilitySums is { } sums)
+            {
+                writer.WritePropertyName("probability_sums");
+                writer.WriteStartArray();
+                foreach (var sum in sums)
+                {
+                    writer.WriteNumberValue(sum);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (histogram.Positives is { } positives)
+            {
+                writer.WritePropertyName("positives");
+                writer.WriteStartArray();
+                foreach (var positive in positives)
+                {
+                    writer.WriteNumberValue(positive);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -188,7 +188,8 @@ public sealed class WindowEngine
             keys,
             Intern(record.Prediction.Label),
             record.Prediction.ProbabilityOf(positiveLabel) ?? double.NaN,
-            record.Shadow is { } shadow ? Intern(shadow.Label) : null);
+            record.Shadow is { } shadow ? Intern(shadow.Label) : null,
+            ticks);
         if (record.Label is { } inline)
         {
             Counters.InlineLabels++;
@@ -351,7 +352,11 @@ public sealed class WindowEngine
             {
                 ["positive_probability"] = new(_probabilityEdges, accumulator.PositiveHistogram),
             };
-            _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms));
+            _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms)
+            {
+                FirstEventTime = accumulator.Times.First,
+                LastEventTime = accumulator.Times.Last,
+            });
             Counters.WindowsClosed++;
         }
 
@@ -399,7 +404,11 @@ public sealed class WindowEngine
                 references.Add(new ReferenceComparison(ReferenceNames.Shadow, shadow.Values));
             }
 
-            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, EmptyHistograms));
+            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, EmptyHistograms)
+            {
+                FirstEventTime = accumulator.Times.First,
+                LastEventTime = accumulator.Times.Last,
+            });
             Counters.WindowsClosed++;
         }
     }

@@ -90,7 +90,7 @@ public sealed class RuleEvaluator
             state.ConsecutiveFalse = 0;
             state.ConsecutiveTrue++;
             state.EpisodeStart ??= result.WindowStart;
-            state.Windows.Add(result.WindowStart);
+            state.Windows.Add(new EvidenceWindow(result.WindowStart, result.FirstEventTime, result.LastEventTime));
             if (state.Windows.Count > MaxEvidenceWindows)
             {
                 state.Windows.RemoveAt(0);

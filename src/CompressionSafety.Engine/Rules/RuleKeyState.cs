@@ -17,5 +17,6 @@ internal sealed class RuleKeyState
 
     public bool Published { get; set; }
 
-    public List<DateTimeOffset> Windows { get; } = [];
+    /// <summary>The windows in which the condition held in this episode (the last 50), with their records' event-time range.</summary>
+    public List<EvidenceWindow> Windows { get; } = [];
 }

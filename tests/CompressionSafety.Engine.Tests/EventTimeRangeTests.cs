@@ -86,6 +86,17 @@ public sealed class EventTimeRangeTests
     }
 
     [Fact]
+    public void Format_ResultWithRange_LineProtocolUnchanged()
+    {
+        var plain = RuleTestData.Window(0, 0.1);
+
+        var withRange = LineProtocol.Format(plain with { FirstEventTime = T0.AddSeconds(1), LastEventTime = T0.AddSeconds(299) });
+
+        Assert.Equal(LineProtocol.Format(plain), withRange);
+        Assert.DoesNotContain("event_time", withRange, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_FiringAfterTwoWindows_EvidenceRangeIsTheRecordsMinAndMax()
     {
         var evaluator = new RuleEvaluator(new RuleSet([RuleTestData.Rule(forWindows: 2)], []));

@@ -189,7 +189,8 @@ public sealed class WindowEngine
             keys,
             Intern(record.Prediction.Label),
             record.Prediction.ProbabilityOf(positiveLabel) ?? double.NaN,
-            record.Shadow is { } shadow ? Intern(shadow.Label) : null);
+            record.Shadow is { } shadow ? Intern(shadow.Label) : null,
+            ticks);
         if (record.Label is { } inline)
         {
             Counters.InlineLabels++;
@@ -352,7 +353,11 @@ public sealed class WindowEngine
             {
                 ["positive_probability"] = new(_probabilityEdges, accumulator.PositiveHistogram),
             };
-            _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms));
+            _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms)
+            {
+                FirstEventTime = accumulator.Times.First,
+                LastEventTime = accumulator.Times.Last,
+            });
             Counters.WindowsClosed++;
         }
 
@@ -400,7 +405,11 @@ public sealed class WindowEngine
                 references.Add(new ReferenceComparison(ReferenceNames.Shadow, shadow.Values));
             }
 
-            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, ReliabilityHistograms(accumulator.Calibration)));
+            _results.Add(new WindowResult(key, WindowKind.Labels, start, end, accumulator.Labelled, metrics.Values, references, ReliabilityHistograms(accumulator.Calibration))
+            {
+                FirstEventTime = accumulator.Times.First,
+                LastEventTime = accumulator.Times.Last,
+            });
             Counters.WindowsClosed++;
         }
     }

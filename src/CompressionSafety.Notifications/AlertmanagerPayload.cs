@@ -23,7 +23,7 @@ public static class AlertmanagerPayload
             w.WriteString("version", "4");
             w.WriteString("groupKey", "{}:{" + string.Join(",", groupLabels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}=\"{p.Value}\"")) + "}");
             w.WriteNumber("truncatedAlerts", 0);
-            w.WriteString("status", incidents.Any(i => i.Status == IncidentStatus.Firing) ? "firing" : "resolved");
+            w.WriteString("status", incidents.Any(IsFiring) ? "firing" : "resolved");
             w.WriteString("receiver", receiver);
             Map(w, "groupLabels", groupLabels);
             Map(w, "commonLabels", Common(labels));
@@ -33,11 +33,11 @@ public static class AlertmanagerPayload
             foreach (var incident in incidents)
             {
                 w.WriteStartObject();
-                w.WriteString("status", incident.Status == IncidentStatus.Firing ? "firing" : "resolved");
+                w.WriteString("status", IsFiring(incident) ? "firing" : "resolved");
                 Map(w, "labels", incident.Labels);
                 Map(w, "annotations", Annotations(incident));
                 w.WriteString("startsAt", Time(incident.FiringSince ?? incident.WindowStart));
-                w.WriteString("endsAt", incident.Status == IncidentStatus.Resolved ? Time(incident.WindowEnd) : ZeroTime);
+                w.WriteString("endsAt", IsFiring(incident) ? ZeroTime : Time(incident.WindowEnd));
                 w.WriteString("generatorURL", incident.Rule.Runbook ?? "");
                 w.WriteString("fingerprint", incident.Id);
                 w.WriteEndObject();
@@ -49,6 +49,13 @@ public static class AlertmanagerPayload
 
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Whether the receiver should see the alert as firing. An incident muted by a critical one on the same key is sent
+    /// as resolved (ended at its window end) with an <c>inhibited_by</c> annotation, so the receiver stops paging for it;
+    /// it is sent as firing again, same fingerprint, if it still fires when the critical incident resolves.
+    /// </summary>
+    private static bool IsFiring(Incident incident) => incident.Status == IncidentStatus.Firing && !incident.Inhibited;
 
     private static Dictionary<string, string> Annotations(Incident incident)
     {
@@ -62,6 +69,11 @@ public static class AlertmanagerPayload
         if (incident.Rule.Runbook is { } runbook)
         {
             annotations["runbook_url"] = runbook;
+        }
+
+        if (incident.InhibitedBy is { } inhibitor)
+        {
+            annotations["inhibited_by"] = inhibitor;
         }
 
         return annotations;

@@ -75,6 +75,14 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
     /// <inheritdoc/>
     public void Publish(Incident incident)
     {
+        ArgumentNullException.ThrowIfNull(incident);
+
+        // The receiver was told this incident ended when it became inhibited; its resolution under inhibition adds nothing.
+        if (incident is { Status: IncidentStatus.Resolved, Inhibited: true })
+        {
+            return;
+        }
+
         if (!_queue.Writer.TryWrite(incident))
         {
             Interlocked.Increment(ref _dropped);

@@ -9,6 +9,7 @@ using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Evaluation;
 using CompressionSafety.Worker.Ingestion;
 using CompressionSafety.Worker.Options;
+using CompressionSafety.Worker.Silences;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,12 @@ public static class WorkerHostBuilderExtensions
                 sp.GetRequiredService<TimeProvider>()));
         }
 
+        // API silences: one store shared by every evaluator, seeded from the silences file when one is configured
+        // (the options validator has already checked that file).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.SilencesFile is { Length: > 0 } file
+            ? new SilenceStore(SilenceFile.Load(file))
+            : new SilenceStore());
+        services.TryAddSingleton<SilenceApi>();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkerHealth>();
@@ -90,6 +97,7 @@ public static class WorkerHostBuilderExtensions
                 sp.GetRequiredService<IMetricsSink>(),
                 sp.GetRequiredService<IOptions<RulesOptions>>().Value.Directory is { Length: > 0 } rules ? RuleLoader.LoadDirectory(rules) : null,
                 sp.GetService<IIncidentSink>(),
+                sp.GetRequiredService<SilenceStore>(),
                 sp.GetRequiredService<WorkerHealth>(),
                 sp.GetRequiredService<WorkerMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<IngestionLoop>(),

@@ -103,6 +103,61 @@ public sealed class RuleLoaderTests
     }
 
     [Fact]
+    public void Validate_RuleFollowedByOthers_SourceTextIsTheWholeRule()
+    {
+        var text = """
+            rules:
+              # the first rule
+              - id: first
+                metric: flagged_rate_diff_low   # lower bound
+                reference: baseline
+                op: ">"
+                threshold: 0.05
+                summary: |
+                  Two lines
+                  of summary.
+                also:
+                  - {metric: flagged_rate_diff, reference: baseline, op: ">", threshold: 0.1}
+
+              - id: second
+                metric: ece
+                op: ">"
+                threshold: 0.1
+            silences: []
+            """;
+
+        var (set, errors) = RuleLoader.Validate([("w.yaml", text)]);
+
+        Assert.Empty(errors);
+        Assert.Equal(
+            """
+            - id: first
+              metric: flagged_rate_diff_low   # lower bound
+              reference: baseline
+              op: ">"
+              threshold: 0.05
+              summary: |
+                Two lines
+                of summary.
+              also:
+                - {metric: flagged_rate_diff, reference: baseline, op: ">", threshold: 0.1}
+            """.ReplaceLineEndings("\n"),
+            set.Rules[0].SourceText);
+        Assert.Equal("- id: second\n  metric: ece\n  op: \">\"\n  threshold: 0.1", set.Rules[1].SourceText);
+    }
+
+    [Fact]
+    public void Validate_LastRuleEndsWithBlockScalar_SourceTextKeepsItsLines()
+    {
+        var text = "rules:\n  - id: only\n    metric: ece\n    op: \">\"\n    threshold: 0.1\n    summary: >\n      folded\n      text\n";
+
+        var (set, errors) = RuleLoader.Validate([("b.yaml", text)]);
+
+        Assert.Empty(errors);
+        Assert.Equal("- id: only\n  metric: ece\n  op: \">\"\n  threshold: 0.1\n  summary: >\n    folded\n    text", set.Rules[0].SourceText);
+    }
+
+    [Fact]
     public void Validate_MissingId_ErrorNamesField()
     {
         var (_, errors) = RuleLoader.Validate([("x.yaml", Valid.Replace("- id: miss-up\n    ", "- ", StringComparison.Ordinal))]);

@@ -171,6 +171,50 @@ public sealed class WebhookNotifierTests
         Assert.Equal("toxicity-guard", doc.RootElement.GetProperty("commonLabels").GetProperty("model").GetString());
     }
 
+    [Fact]
+    public void Build_FiringButInhibited_SentAsResolvedWithInhibitor()
+    {
+        var incident = TestIncidents.Create() with { InhibitedBy = "0123456789abcdef" };
+
+        using var doc = JsonDocument.Parse(AlertmanagerPayload.Build([incident], new Dictionary<string, string>(), "r"));
+
+        Assert.Equal("resolved", doc.RootElement.GetProperty("status").GetString());
+        var alert = doc.RootElement.GetProperty("alerts")[0];
+        Assert.Equal("resolved", alert.GetProperty("status").GetString());
+        Assert.Equal("2026-11-26T00:05:00.000Z", alert.GetProperty("endsAt").GetString());
+        Assert.Equal("0123456789abcdef", alert.GetProperty("annotations").GetProperty("inhibited_by").GetString());
+        Assert.Equal(incident.Id, alert.GetProperty("fingerprint").GetString());
+    }
+
+    [Fact]
+    public void Build_FiringAgainAfterInhibition_SentAsFiring()
+    {
+        var incident = TestIncidents.Create();
+
+        using var doc = JsonDocument.Parse(AlertmanagerPayload.Build([incident], new Dictionary<string, string>(), "r"));
+
+        var alert = doc.RootElement.GetProperty("alerts")[0];
+        Assert.Equal("firing", alert.GetProperty("status").GetString());
+        Assert.False(alert.GetProperty("annotations").TryGetProperty("inhibited_by", out _));
+    }
+
+    [Fact]
+    public async Task Publish_ResolvedWhileInhibited_NotSent()
+    {
+        using var hook = new LocalWebhook();
+        using var http = new HttpClient();
+        await using var notifier = new WebhookNotifier(Options(hook), http, new FakeTimeProvider(TestIncidents.T0));
+
+        notifier.Publish(TestIncidents.Create(status: IncidentStatus.Resolved) with { InhibitedBy = "0123456789abcdef" });
+        notifier.Publish(TestIncidents.Create(rule: "other", status: IncidentStatus.Resolved));
+        await notifier.CompleteAsync(CancellationToken.None);
+
+        var (_, body, _, _) = Assert.Single(hook.Requests);
+        using var doc = JsonDocument.Parse(body);
+        Assert.Equal("other", Assert.Single(doc.RootElement.GetProperty("alerts").EnumerateArray()).GetProperty("labels").GetProperty("alertname").GetString());
+        Assert.Equal(0, notifier.Dropped);
+    }
+
     private static WebhookOptions Options(LocalWebhook hook) => new()
     {
         Url = hook.Url,

@@ -120,8 +120,10 @@ internal static class DemoCommand
             if (ruleSet is not null)
             {
                 await stdout.WriteLineAsync().ConfigureAwait(false);
-                await stdout.WriteLineAsync($"Incidents ({runner.Incidents.Count(i => i.Status == IncidentStatus.Firing)} fired; incidents.jsonl has every state change):").ConfigureAwait(false);
-                foreach (var incident in runner.Incidents.Where(i => i.Status == IncidentStatus.Firing))
+                // An incident is announced again when a critical one mutes it or stops muting it: list each once.
+                var fired = runner.Incidents.Where(i => i.Status == IncidentStatus.Firing).DistinctBy(i => i.Id).ToList();
+                await stdout.WriteLineAsync($"Incidents ({fired.Count} fired; incidents.jsonl has every state change):").ConfigureAwait(false);
+                foreach (var incident in fired)
                 {
                     await stdout.WriteLineAsync(string.Create(
                         CultureInfo.InvariantCulture,

@@ -134,7 +134,8 @@ internal static class ReplayCommand
                 $"in {result.Elapsed.TotalSeconds:F1} s ({result.RecordsRead / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0} records/s)")).ConfigureAwait(false);
             if (ruleSet is not null)
             {
-                var firing = runner.Incidents.Count(i => i.Status == Engine.Rules.IncidentStatus.Firing);
+                // Distinct ids: an incident is announced again when a critical one mutes it or stops muting it.
+                var firing = runner.Incidents.Where(i => i.Status == Engine.Rules.IncidentStatus.Firing).Select(i => i.Id).Distinct(StringComparer.Ordinal).Count();
                 await stdout.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{ruleSet.Rules.Count} rules from {rulesDir}: {firing} incidents fired")).ConfigureAwait(false);

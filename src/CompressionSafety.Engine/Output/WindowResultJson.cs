@@ -6,6 +6,7 @@ namespace CompressionSafety.Engine.Output;
 /// <summary>
 /// Writes a window result as one JSON object (one line of <c>windows.jsonl</c>):
 /// <c>model</c>, <c>variant</c>, <c>slice</c>, <c>kind</c>, <c>window_start</c>, <c>window_end</c>, <c>count</c>,
+/// <c>first_event_time</c> and <c>last_event_time</c> (when the result counted a record),
 /// <c>metrics</c> {name: value}, <c>reference</c> {reference name: {name: value}}, <c>histograms</c> {name: {edges, counts}} (the labels phase's <c>reliability</c> adds <c>probability_sums</c> and
 /// <c>positives</c>).
 /// Keys are written in a fixed order so the same input gives the same bytes.
@@ -25,6 +26,12 @@ public static class WindowResultJson
         writer.WriteString("window_start", result.WindowStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("window_end", result.WindowEnd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteNumber("count", result.Count);
+        if (result.FirstEventTime is { } first && result.LastEventTime is { } last)
+        {
+            writer.WriteString("first_event_time", first.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("last_event_time", last.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         writer.WritePropertyName("metrics");
         WriteValues(writer, result.Metrics);
         writer.WritePropertyName("reference");

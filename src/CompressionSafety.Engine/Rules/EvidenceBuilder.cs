@@ -40,8 +40,8 @@ internal static class EvidenceBuilder
             }
         }
 
-        var windows = state.Windows.ToArray();
-        var start = windows.Length > 0 ? windows[0] : result.WindowStart;
+        var windows = state.Windows.Select(w => w.Start).ToArray();
+        var (first, last) = EventTimeRange(state.Windows, result);
         return new IncidentEvidence(
             main.Metric,
             main.Reference ?? "self",
@@ -53,9 +53,33 @@ internal static class EvidenceBuilder
             conditions,
             samples,
             windows,
-            start,
-            result.WindowEnd,
+            first,
+            last,
             rule.SourceText);
+    }
+
+    /// <summary>
+    /// The records' event-time range over the episode's windows and the window of the state change; when none of them
+    /// counted a record, the span of those windows instead.
+    /// </summary>
+    private static (DateTimeOffset First, DateTimeOffset Last) EventTimeRange(List<EvidenceWindow> windows, WindowResult result)
+    {
+        DateTimeOffset? first = result.FirstEventTime;
+        DateTimeOffset? last = result.LastEventTime;
+        foreach (var window in windows)
+        {
+            if (window.FirstEventTime is { } f && (first is null || f < first))
+            {
+                first = f;
+            }
+
+            if (window.LastEventTime is { } l && (last is null || l > last))
+            {
+                last = l;
+            }
+        }
+
+        return (first ?? (windows.Count > 0 ? windows[0].Start : result.WindowStart), last ?? result.WindowEnd);
     }
 
     private static string Qualified(string metric, string? reference) => reference is null ? metric : reference + "." + metric;

@@ -21,6 +21,16 @@ public sealed record Incident(
     DateTimeOffset? FiringSince,
     IncidentEvidence Evidence)
 {
+    /// <summary>
+    /// The id of the critical incident firing on the same key that mutes this one, when this state change is muted:
+    /// a firing incident announced once more as it becomes inhibited, or the resolution of an inhibited incident.
+    /// Null for ordinary state changes, including a firing incident announced again when its inhibition ends.
+    /// </summary>
+    public string? InhibitedBy { get; init; }
+
+    /// <summary>True when <see cref="InhibitedBy"/> is set.</summary>
+    public bool Inhibited => InhibitedBy is not null;
+
     /// <summary>Labels for matching silences and grouping: alertname, severity, gate, model, variant, slice and the rule's labels.</summary>
     public IReadOnlyDictionary<string, string> Labels => LabelsOf(Rule, Key);
 

@@ -11,8 +11,11 @@ namespace CompressionSafety.Engine.Rules;
 /// <param name="Conditions">Every condition's metric and value in the latest window.</param>
 /// <param name="Samples">Sample sizes of the latest window (own and reference counts).</param>
 /// <param name="Windows">Starts of the windows in which the condition held, in this episode (at most the last 50).</param>
-/// <param name="EventTimeStart">Start of the first window involved.</param>
-/// <param name="EventTimeEnd">End of the latest window involved.</param>
+/// <param name="EventTimeStart">
+/// Earliest event time of the records counted in the windows involved (those in <paramref name="Windows"/> and the
+/// window of this state change); the first window's start when none counted a record.
+/// </param>
+/// <param name="EventTimeEnd">Latest event time of those records; the latest window's end when none counted a record.</param>
 /// <param name="RuleText">The rule as written in its file.</param>
 public sealed record IncidentEvidence(
     string Metric,

@@ -26,6 +26,12 @@ public static class IncidentJson
         }
 
         writer.WriteString("status", incident.Status == IncidentStatus.Firing ? "firing" : "resolved");
+        writer.WriteBoolean("inhibited", incident.Inhibited);
+        if (incident.InhibitedBy is { } inhibitor)
+        {
+            writer.WriteString("inhibited_by", inhibitor);
+        }
+
         writer.WriteString("model", incident.Key.Model);
         writer.WriteString("variant", incident.Key.Variant);
         writer.WriteString("slice", incident.Key.Slice);

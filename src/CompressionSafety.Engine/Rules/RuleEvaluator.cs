@@ -18,10 +18,15 @@ public sealed class RuleEvaluator
     private readonly IReadOnlyList<Silence> _silences;
     private readonly IIncidentSink? _sink;
     private readonly Dictionary<(string Rule, WindowKey Key), RuleKeyState> _states = [];
-    private readonly Dictionary<WindowKey, int> _criticalFiring = [];
+    // Ids of the published critical incidents firing per key, oldest first: the first one is named as the inhibitor.
+    private readonly Dictionary<WindowKey, List<string>> _criticalFiring = [];
+    private readonly SilenceStore? _silenceStore;
 
     /// <summary>Creates an evaluator for <paramref name="rules"/>, publishing to <paramref name="sink"/> when given.</summary>
-    public RuleEvaluator(RuleSet rules, IIncidentSink? sink = null)
+    /// <param name="rules">Rules and the silences of the rule files.</param>
+    /// <param name="sink">Receives every published state change, when given.</param>
+    /// <param name="silences">Silences added at run time (the worker's HTTP API), read on every state change; null for none.</param>
+    public RuleEvaluator(RuleSet rules, IIncidentSink? sink = null, SilenceStore? silences = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
 
@@ -29,6 +34,7 @@ public sealed class RuleEvaluator
         _rules = [.. rules.Rules.OrderByDescending(r => r.Severity)];
         _silences = rules.Silences;
         _sink = sink;
+        _silenceStore = silences;
     }
 
     /// <summary>What the evaluator did so far.</summary>
@@ -47,7 +53,8 @@ public sealed class RuleEvaluator
     public IReadOnlyList<Incident> Evaluate(WindowResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        List<Incident>? published = null;
+        var published = new List<Incident>();
+        var criticalBefore = IsInhibiting(result.Key);
         foreach (var rule in _rules)
         {
             if (rule.Kind != result.Kind || !rule.Selector.Matches(result.Key))
@@ -55,18 +62,25 @@ public sealed class RuleEvaluator
                 continue;
             }
 
-            if (Step(rule, result) is { } incident)
-            {
-                published ??= [];
-                published.Add(incident);
-                _sink?.Publish(incident);
-            }
+            Step(rule, result, published);
         }
 
-        return published ?? (IReadOnlyList<Incident>)[];
+        // Lifted only once every rule has judged the window, so a warning that resolves in the same window as the
+        // critical is not re-announced just to be resolved.
+        if (criticalBefore && !IsInhibiting(result.Key))
+        {
+            Uninhibit(result, published);
+        }
+
+        foreach (var incident in published)
+        {
+            _sink?.Publish(incident);
+        }
+
+        return published.Count == 0 ? [] : published;
     }
 
-    private Incident? Step(AlertRule rule, WindowResult result)
+    private void Step(AlertRule rule, WindowResult result, List<Incident> published)
     {
         var stateKey = (rule.Id, result.Key);
         _states.TryGetValue(stateKey, out var state);
@@ -87,10 +101,11 @@ public sealed class RuleEvaluator
         if (met)
         {
             state ??= _states[stateKey] = new RuleKeyState();
+            state.LastResult = result;
             state.ConsecutiveFalse = 0;
             state.ConsecutiveTrue++;
             state.EpisodeStart ??= result.WindowStart;
-            state.Windows.Add(result.WindowStart);
+            state.Windows.Add(new EvidenceWindow(result.WindowStart, result.FirstEventTime, result.LastEventTime));
             if (state.Windows.Count > MaxEvidenceWindows)
             {
                 state.Windows.RemoveAt(0);
@@ -98,13 +113,13 @@ public sealed class RuleEvaluator
 
             if (state.Status == IncidentStatus.Firing)
             {
-                return null;
+                return;
             }
 
             if (state.ConsecutiveTrue < rule.For)
             {
                 state.Status = IncidentStatus.Pending;
-                return null;
+                return;
             }
 
             state.Status = IncidentStatus.Firing;
@@ -112,69 +127,163 @@ public sealed class RuleEvaluator
             state.Id = IncidentId(rule.Id, result.Key, result.WindowStart);
             Counters.Fired++;
             var firing = Build(rule, state, result, IncidentStatus.Firing);
-            state.Published = Publishable(rule, firing);
-            if (state.Published)
+            if (rule.Severity != RuleSeverity.Critical && IsInhibiting(result.Key))
             {
-                Track(rule, result.Key, +1);
-                return firing;
+                // Remembered as muted, so it is announced if it still fires when the critical incident resolves.
+                state.InhibitedBy = _criticalFiring[result.Key][0];
+                Counters.Inhibited++;
+                return;
             }
 
-            return null;
+            state.Published = !IsSilenced(firing);
+            if (state.Published)
+            {
+                published.Add(firing);
+                Track(rule, result, state.Id, +1, published);
+            }
+
+            return;
         }
 
         if (state is null)
         {
-            return null;
+            return;
         }
 
         if (state.Status != IncidentStatus.Firing)
         {
             _states.Remove(stateKey);
-            return null;
+            return;
         }
 
+        state.LastResult = result;
         state.ConsecutiveTrue = 0;
         state.ConsecutiveFalse++;
         if (state.ConsecutiveFalse <= rule.KeepFiringFor)
         {
-            return null;
+            return;
         }
 
         _states.Remove(stateKey);
         Counters.Resolved++;
         if (!state.Published)
         {
-            return null;
+            return;
         }
 
-        Track(rule, result.Key, -1);
-        return Build(rule, state, result, IncidentStatus.Resolved);
+        // An inhibited incident's resolution is still published (marked), so consumers keyed by id see it end.
+        published.Add(Build(rule, state, result, IncidentStatus.Resolved) with { InhibitedBy = state.InhibitedBy });
+        Track(rule, result, state.Id!, -1, published);
     }
 
-    private bool Publishable(AlertRule rule, Incident incident)
-    {
-        if (rule.Severity != RuleSeverity.Critical && _criticalFiring.GetValueOrDefault(incident.Key) > 0)
-        {
-            Counters.Inhibited++;
-            return false;
-        }
+    private bool IsInhibiting(WindowKey key) => _criticalFiring.TryGetValue(key, out var ids) && ids.Count > 0;
 
+    private bool IsSilenced(Incident incident)
+    {
         var labels = incident.Labels;
-        if (_silences.Any(s => s.Covers(labels, incident.WindowEnd)))
+        if (_silences.Any(s => s.Covers(labels, incident.WindowEnd))
+            || (_silenceStore is not null && _silenceStore.Current.Any(s => s.Covers(labels, incident.WindowEnd))))
         {
             Counters.Silenced++;
-            return false;
+            return true;
         }
 
-        return true;
+        return false;
     }
 
-    private void Track(AlertRule rule, WindowKey key, int delta)
+    private void Track(AlertRule rule, WindowResult result, string id, int delta, List<Incident> published)
     {
+        var key = result.Key;
         _firingKeys[key] = _firingKeys.GetValueOrDefault(key) + delta;
-        if (rule.Severity == RuleSeverity.Critical)
+        if (rule.Severity != RuleSeverity.Critical)
         {
-            _criticalFiring[key] = _criticalFiring.GetValueOrDefault(key) + delta;
+            return;
+        }
+
+        if (!_criticalFiring.TryGetValue(key, out var ids))
+        {
+            ids = _criticalFiring[key] = [];
+        }
+
+        if (delta > 0)
+        {
+            ids.Add(id);
+            if (ids.Count == 1)
+            {
+                Inhibit(result, id, published);
+            }
+
+            return;
+        }
+
+        ids.Remove(id);
+        if (ids.Count > 0)
+        {
+            // Another critical incident still fires: it inhibits from now on.
+            foreach (var (_, state) in LowerSeverityStates(key))
+            {
+                if (state.InhibitedBy == id)
+                {
+                    state.InhibitedBy = ids[0];
+                }
+            }
+        }
+    }
+
+    /// <summary>A critical incident started firing on the key: mute lower-severity incidents already published as firing.</summary>
+    private void Inhibit(WindowResult result, string criticalId, List<Incident> published)
+    {
+        foreach (var (rule, state) in LowerSeverityStates(result.Key))
+        {
+            if (state is { Status: IncidentStatus.Firing, Published: true, InhibitedBy: null })
+            {
+                state.InhibitedBy = criticalId;
+                Counters.Inhibited++;
+                published.Add(Announce(rule, state, result) with { InhibitedBy = criticalId });
+            }
+        }
+    }
+
+    /// <summary>The last critical incident on the key resolved: announce lower-severity incidents that still fire.</summary>
+    private void Uninhibit(WindowResult result, List<Incident> published)
+    {
+        foreach (var (rule, state) in LowerSeverityStates(result.Key))
+        {
+            if (state is not { Status: IncidentStatus.Firing, InhibitedBy: not null })
+            {
+                continue;
+            }
+
+            state.InhibitedBy = null;
+            var firing = Announce(rule, state, result);
+            if (state.Published)
+            {
+                published.Add(firing);
+            }
+            else if (!IsSilenced(firing))
+            {
+                // Muted since it started: this is its first announcement.
+                state.Published = true;
+                _firingKeys[result.Key] = _firingKeys.GetValueOrDefault(result.Key) + 1;
+                published.Add(firing);
+            }
+        }
+    }
+
+    /// <summary>A firing state change of <paramref name="rule"/> caused by another rule's window: its own latest evidence.</summary>
+    private static Incident Announce(AlertRule rule, RuleKeyState state, WindowResult result) =>
+        new(state.Id!, rule, IncidentStatus.Firing, result.Key, result.WindowStart, result.WindowEnd, state.FiringSince,
+            EvidenceBuilder.Build(rule, state, state.LastResult ?? result));
+
+    private IEnumerable<(AlertRule Rule, RuleKeyState State)> LowerSeverityStates(WindowKey key)
+    {
+        // Rule order, not dictionary order, so replays and the worker announce in the same order.
+        foreach (var rule in _rules)
+        {
+            if (rule.Severity != RuleSeverity.Critical && _states.TryGetValue((rule.Id, key), out var state))
+            {
+                yield return (rule, state);
+            }
         }
     }
 

@@ -15,7 +15,10 @@ public sealed class RuleEvaluatorCounters
     /// <summary>Incidents that resolved.</summary>
     public long Resolved { get; internal set; }
 
-    /// <summary>State changes not published because a critical incident fires on the same key.</summary>
+    /// <summary>
+    /// Incidents muted because a critical incident fires on the same key: lower-severity incidents that started firing
+    /// while it fired, and those already firing when it started.
+    /// </summary>
     public long Inhibited { get; internal set; }
 
     /// <summary>State changes not published because a silence covers them.</summary>

@@ -1,3 +1,5 @@
+using CompressionSafety.Engine.Windows;
+
 namespace CompressionSafety.Engine.Rules;
 
 /// <summary>The lifecycle state of one rule on one key; removed when the incident resolves or a pending run breaks.</summary>
@@ -15,7 +17,15 @@ internal sealed class RuleKeyState
 
     public string? Id { get; set; }
 
+    /// <summary>Whether the firing state change was published (false when silenced or inhibited when it started).</summary>
     public bool Published { get; set; }
 
-    public List<DateTimeOffset> Windows { get; } = [];
+    /// <summary>The id of the critical incident that mutes this one while it fires on the same key; null when not muted.</summary>
+    public string? InhibitedBy { get; set; }
+
+    /// <summary>The latest window this rule judged on the key, for evidence when another rule's window changes its state.</summary>
+    public WindowResult? LastResult { get; set; }
+
+    /// <summary>The windows in which the condition held in this episode (the last 50), with their records' event-time range.</summary>
+    public List<EvidenceWindow> Windows { get; } = [];
 }

@@ -563,10 +563,17 @@ public static class RuleLoader
 
         private string SourceOf(YamlNode node)
         {
+            // A mapping node's own End is where its first key starts, so the rule's extent is the furthest end of any
+            // node inside it; whole lines are taken so comments and the list dash stay as written.
+            var end = node.AllNodes.Select(n => n.End).MaxBy(m => (m.Line, m.Column))!;
             var lines = text.Split('\n');
             var first = (int)Math.Max(1, node.Start.Line);
-            var last = (int)Math.Min(lines.Length, node.End.Column == 1 ? node.End.Line - 1 : node.End.Line);
-            return string.Join('\n', lines[(first - 1)..Math.Max(first, last)]).TrimEnd();
+            var last = (int)Math.Min(lines.Length, end.Column == 1 && end.Line > first ? end.Line - 1 : end.Line);
+            var taken = lines[(first - 1)..Math.Max(first, last)].Select(l => l.TrimEnd('\r')).ToList();
+
+            // Drop the indentation the rule has inside its file, so the text reads as a one-item YAML list.
+            var indent = taken.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart(' ').Length).DefaultIfEmpty(0).Min();
+            return string.Join('\n', taken.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart(' '))).TrimEnd();
         }
 
         private static bool IsIdentifier(string id) =>

@@ -16,6 +16,9 @@ public sealed record Silence(
     DateTimeOffset EndsAt,
     string Comment = "")
 {
+    /// <summary>Who created the silence (the API's <c>createdBy</c>); empty for rule-file silences.</summary>
+    public string CreatedBy { get; init; } = "";
+
     /// <summary>True when the silence covers an incident with <paramref name="labels"/> at <paramref name="time"/>.</summary>
     public bool Covers(IReadOnlyDictionary<string, string> labels, DateTimeOffset time)
     {

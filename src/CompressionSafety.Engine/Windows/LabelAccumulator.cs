@@ -18,9 +18,12 @@ internal sealed class LabelAccumulator(EngineOptions options, string positiveLab
     public long ShadowCorrect { get; private set; }
     public long VariantCorrectPaired { get; private set; }
 
+    public EventTimeRange Times { get; } = new();
+
     public void Add(in LabelledPrediction prediction, string trueLabel)
     {
         Labelled++;
+        Times.Add(prediction.EventTicks);
         var correct = string.Equals(prediction.PredictedLabel, trueLabel, StringComparison.Ordinal);
         Correct += correct ? 1 : 0;
         var truePositive = string.Equals(trueLabel, positiveLabel, StringComparison.Ordinal);

@@ -6,9 +6,11 @@ namespace CompressionSafety.Engine.Windows;
 /// <param name="PredictedLabel">The served label.</param>
 /// <param name="PositiveProbability">Probability of the safety-positive label, NaN without probabilities.</param>
 /// <param name="ShadowLabel">The shadow output's label, when shadowed.</param>
+/// <param name="EventTicks">The prediction's event time (UTC ticks), for the labelled window's event-time range.</param>
 internal readonly record struct LabelledPrediction(
     long WindowStartTicks,
     WindowKey[] Keys,
     string PredictedLabel,
     double PositiveProbability,
-    string? ShadowLabel);
+    string? ShadowLabel,
+    long EventTicks);

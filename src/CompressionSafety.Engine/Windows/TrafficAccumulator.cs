@@ -47,9 +47,12 @@ internal sealed class TrafficAccumulator
     /// <summary>Input distributions of this window: input.length under <see cref="LengthInput"/>, then features by name.</summary>
     public Dictionary<string, KllSketch> Inputs { get; } = new(StringComparer.Ordinal);
 
+    public EventTimeRange Times { get; } = new();
+
     public void Add(PredictionRecord record, IReadOnlySet<string> trackedFeatures)
     {
         Count++;
+        Times.Add(record.Timestamp.UtcTicks);
         if (record.Safety is { } safety)
         {
             SafetyKnown++;

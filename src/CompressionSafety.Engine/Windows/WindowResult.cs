@@ -17,4 +17,14 @@ public sealed record WindowResult(
     long Count,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<ReferenceComparison> References,
-    IReadOnlyDictionary<string, Histogram> Histograms);
+    IReadOnlyDictionary<string, Histogram> Histograms)
+{
+    /// <summary>
+    /// Earliest event time of the records counted in this result (for the labels phase: of the labelled predictions);
+    /// null when none was counted.
+    /// </summary>
+    public DateTimeOffset? FirstEventTime { get; init; }
+
+    /// <summary>Latest event time of the records counted in this result; null when none was counted.</summary>
+    public DateTimeOffset? LastEventTime { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CompressionSafety.InfluxDb;
+using CompressionSafety.Worker.Silences;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,15 @@ namespace CompressionSafety.Worker.Diagnostics;
 /// Serves the worker's health over HTTP for orchestrators: <c>/health/live</c> answers 503 only when the worker is
 /// unhealthy (a fatal error or a stuck consume loop: restart it), <c>/health/ready</c> answers 200 only when it is
 /// healthy (partitions assigned, no client error since the last poll). Both return the report as JSON. InfluxDB being
-/// unreachable is reported but never makes the worker unready: metrics are buffered, not lost.
+/// unreachable is reported but never makes the worker unready: metrics are buffered, not lost. The same listener
+/// serves the silence API (<see cref="SilenceApi"/>) under <c>/api/v2/</c>.
 /// </summary>
 internal sealed partial class HealthEndpointService(
     IOptions<HealthEndpointOptions> options,
     WorkerHealth health,
     ILogger<HealthEndpointService> logger,
-    InfluxDbMetricsSink? influx = null) : BackgroundService
+    InfluxDbMetricsSink? influx = null,
+    SilenceApi? silences = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +61,13 @@ internal sealed partial class HealthEndpointService(
     private void Answer(HttpListenerContext context)
     {
         var path = context.Request.Url?.AbsolutePath.TrimEnd('/') ?? string.Empty;
+        if (silences is not null && SilenceApi.Handles(path))
+        {
+            var (code, json) = silences.Answer(context.Request.HttpMethod, path, context.Request.InputStream);
+            Respond(context, code, json, json.Length);
+            return;
+        }
+
         var report = health.Check();
         int status;
         if (string.Equals(path, "/health/live", StringComparison.Ordinal))
@@ -102,10 +112,15 @@ internal sealed partial class HealthEndpointService(
             json.WriteEndObject();
         }
 
+        Respond(context, status, body.GetBuffer(), (int)body.Length);
+    }
+
+    private static void Respond(HttpListenerContext context, int status, byte[] body, int length)
+    {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength64 = body.Length;
-        context.Response.OutputStream.Write(body.GetBuffer(), 0, (int)body.Length);
+        context.Response.ContentLength64 = length;
+        context.Response.OutputStream.Write(body, 0, length);
         context.Response.Close();
     }
 

@@ -28,6 +28,7 @@ internal sealed class IngestionLoop(
     IMetricsSink sink,
     RuleSet? rules,
     IIncidentSink? notifier,
+    SilenceStore? silences,
     WorkerHealth health,
     WorkerMetrics metrics,
     ILogger logger,
@@ -269,7 +270,8 @@ internal sealed class IngestionLoop(
 
         if (!_judges.TryGetValue(partitionNumber, out var judge))
         {
-            var evaluator = new RuleEvaluator(rules);
+            // One store for every partition's evaluator: a silence posted to the API applies to all of them.
+            var evaluator = new RuleEvaluator(rules, sink: null, silences);
             judge = (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold }));
             _judges.Add(partitionNumber, judge);
         }

@@ -1,4 +1,5 @@
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Worker.Silences;
 using Microsoft.Extensions.Options;
 
 namespace CompressionSafety.Worker.Options;
@@ -8,6 +9,24 @@ internal sealed class RulesOptionsValidator : IValidateOptions<RulesOptions>
 {
     public ValidateOptionsResult Validate(string? name, RulesOptions options)
     {
+        if (options.SilencesFile is { Length: > 0 } silences)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(silences));
+            if (folder is not null && !System.IO.Directory.Exists(folder))
+            {
+                return ValidateOptionsResult.Fail($"Rules:SilencesFile: folder not found: {folder}");
+            }
+
+            try
+            {
+                SilenceFile.Load(silences);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                return ValidateOptionsResult.Fail("Rules:SilencesFile: " + ex.Message);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.Directory))
         {
             return ValidateOptionsResult.Success;

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CompressionSafety.Engine.Rules;
+using CompressionSafety.Worker.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompressionSafety.Worker.Silences;
+
+/// <summary>
+/// Alertmanager-like silence endpoints, served by the health endpoint's listener: <c>GET /api/v2/silences</c>,
+/// <c>POST /api/v2/silences</c> (returns <c>{"silenceID": ...}</c>) and <c>DELETE /api/v2/silence/{id}</c>. Changes go
+/// to the shared <see cref="SilenceStore"/> that every rule evaluator reads, and to <see cref="RulesOptions.SilencesFile"/> when set.
+/// </summary>
+internal sealed partial class SilenceApi(SilenceStore store, IOptions<RulesOptions> options, TimeProvider time, ILogger<SilenceApi> logger)
+{
+    /// <summary>The largest request body accepted.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private const string ListPath = "/api/v2/silences";
+    private const string ItemPrefix = "/api/v2/silence/";
+
+    /// <summary>True when <paramref name="path"/> is one of the silence endpoints.</summary>
+    public static bool Handles(string path) =>
+        string.Equals(path, ListPath, StringComparison.Ordinal) || path.StartsWith(ItemPrefix, StringComparison.Ordinal);
+
+    /// <summary>Answers one request: the status code and the JSON body.</summary>
+    public (int Status, byte[] Body) Answer(string method, string path, Stream body)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.Equals(path, ListPath, StringComparison.Ordinal))
+        {
+            return method switch
+            {
+                "GET" => (200, List()),
+                "POST" => Post(body),
+                _ => Error(405, $"{method} is not allowed on {ListPath}; use GET or POST"),
+            };
+        }
+
+        var id = WebUtility.UrlDecode(path[ItemPrefix.Length..]);
+        return method switch
+        {
+            "DELETE" => Delete(id),
+            _ => Error(405, $"{method} is not allowed on {ItemPrefix}{{id}}; use DELETE"),
+        };
+    }
+
+    private byte[] List()
+    {
+        var now = time.GetUtcNow();
+        return Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var silence in store.Current)
+            {
+                SilenceJson.Write(w, silence, now < silence.StartsAt ? "pending" : now < silence.EndsAt ? "active" : "expired");
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private (int, byte[]) Post(Stream body)
+    {
+        var bytes = Read(body);
+        if (bytes is null)
+        {
+            return Error(400, string.Create(CultureInfo.InvariantCulture, $"the body is larger than {MaxBodyBytes} bytes"));
+        }
+
+        Silence? silence;
+        string? error;
+        bool updates;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            silence = SilenceJson.Parse(document.RootElement, () => Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture), out error);
+            updates = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out _);
+        }
+        catch (JsonException ex)
+        {
+            return Error(400, "the body is not valid JSON: " + ex.Message);
+        }
+
+        if (silence is null)
+        {
+            return Error(400, error!);
+        }
+
+        var previous = store.Current.FirstOrDefault(s => string.Equals(s.Id, silence.Id, StringComparison.Ordinal));
+        if (previous is null && updates)
+        {
+            // As Alertmanager: an id in the body updates that silence, and an unknown one is an error, not a new silence.
+            return Error(404, $"silence '{silence.Id}' not found; omit 'id' to create one");
+        }
+
+        store.Add(silence);
+        if (!Persist(() => Restore(silence.Id, previous)))
+        {
+            return Error(500, "the silence could not be saved to the silences file; it was not added (see the worker's log)");
+        }
+
+        LogAdded(logger, silence.Id, silence.CreatedBy, silence.StartsAt, silence.EndsAt);
+        return (200, Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("silenceID", silence.Id);
+            w.WriteEndObject();
+        }));
+    }
+
+    private (int, byte[]) Delete(string id)
+    {
+        var previous = store.Current.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+        if (previous is null || !store.Remove(id))
+        {
+            return Error(404, $"silence '{id}' not found");
+        }
+
+        if (!Persist(() => store.Add(previous)))
+        {
+            return Error(500, "the silences file could not be updated; the silence was kept (see the worker's log)");
+        }
+
+        LogDeleted(logger, id);
+        return (200, Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteEndObject();
+        }));
+    }
+
+    private void Restore(string id, Silence? previous)
+    {
+        if (previous is null)
+        {
+            store.Remove(id);
+        }
+        else
+        {
+            store.Add(previous);
+        }
+    }
+
+    /// <summary>Writes the store to the silences file when one is configured; on failure undoes the change.</summary>
+    private bool Persist(Action undo)
+    {
+        if (options.Value.SilencesFile is not { Length: > 0 } path)
+        {
+            return true;
+        }
+
+        try
+        {
+            SilenceFile.Save(path, store.Current);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogSaveFailed(logger, path, ex);
+            undo();
+            return false;
+        }
+    }
+
+    private static byte[]? Read(Stream body)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = body.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (int, byte[]) Error(int status, string message) => (status, Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", message);
+        w.WriteEndObject();
+    }));
+
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Silence {Id} added by {CreatedBy}: {StartsAt} to {EndsAt}")]
+    private static partial void LogAdded(ILogger logger, string id, string createdBy, DateTimeOffset startsAt, DateTimeOffset endsAt);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Silence {Id} deleted")]
+    private static partial void LogDeleted(ILogger logger, string id);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Could not write the silences file {Path}")]
+    private static partial void LogSaveFailed(ILogger logger, string path, Exception exception);
+}

@@ -120,6 +120,7 @@ public static class ReportJson
             }
 
             w.WriteEndArray();
+            ManifestJson.WriteProperties(w, report.Reproducibility);
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -23,4 +23,8 @@ public sealed record RevalidationReport(
     IReadOnlyList<RatePoint> Series,
     IReadOnlyList<IncidentLifecycle> Incidents,
     IReadOnlyList<Exemplar> Exemplars,
-    IReadOnlyList<InputFile> Inputs);
+    IReadOnlyList<InputFile> Inputs)
+{
+    /// <summary>Configuration, rule-set, suite and model hashes and the generator seed, or <c>unknown</c> where no input states them.</summary>
+    public ReproducibilityManifest Reproducibility { get; init; } = ReproducibilityManifest.Empty;
+}

@@ -39,7 +39,7 @@ internal sealed class WindowArchive : IDisposable
         _time = time;
         _logger = logger;
         Directory.CreateDirectory(_directory);
-        Log.Archiving(logger, _directory, _retentionDays?.ToString(CultureInfo.InvariantCulture) ?? "unlimited");
+        ArchiveLog.Archiving(logger, _directory, _retentionDays);
     }
 
     /// <summary>Lines appended since start.</summary>
@@ -102,12 +102,12 @@ internal sealed class WindowArchive : IDisposable
             {
                 File.Delete(path);
                 deleted++;
-                Log.Deleted(_logger, name);
+                ArchiveLog.Deleted(_logger, name);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A file that cannot be deleted now is tried again at the next day's sweep; archiving goes on.
-                Log.DeleteFailed(_logger, name, ex);
+                ArchiveLog.DeleteFailed(_logger, name, ex);
             }
         }
 
@@ -172,7 +172,7 @@ internal sealed class WindowArchive : IDisposable
                     identity.ConfigSource,
                     Same(earlier.EffectiveConfigSha256, identity.EffectiveConfigSha256),
                     earlier.RulesSha256 == identity.RulesSha256 ? identity.RulesSha256 : "mixed");
-                Log.RunChanged(_logger, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                ArchiveLog.RunChanged(_logger, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }
 

@@ -33,7 +33,7 @@ internal sealed class ReportRunner(
         var archiveDirectory = archive.Value.Directory ?? string.Empty;
         if (!Directory.Exists(archiveDirectory))
         {
-            Log.MissingArchive(logger, from, to, $"the archive folder {archiveDirectory} does not exist");
+            ReportLog.MissingArchive(logger, from, to, $"the archive folder {archiveDirectory} does not exist");
             return ReportOutcome.MissingArchive;
         }
 
@@ -41,7 +41,7 @@ internal sealed class ReportRunner(
         if (!string.IsNullOrWhiteSpace(evaluation) && !File.Exists(Path.Combine(evaluation, "evaluation.json")))
         {
             // The re-evaluation may not have finished its first pass yet; the report says "unknown" for its hashes.
-            Log.NoEvaluation(logger, evaluation);
+            ReportLog.NoEvaluation(logger, evaluation);
             evaluation = null;
         }
 
@@ -63,17 +63,17 @@ internal sealed class ReportRunner(
             }
 
             Directory.Move(staging, directory);
-            Log.Written(logger, from, to, directory, report.Decisions.Count, report.Incidents.Count, report.WindowsUsed);
+            ReportLog.Written(logger, from, to, directory, report.Decisions.Count, report.Incidents.Count, report.WindowsUsed);
             return ReportOutcome.Written;
         }
         catch (FileNotFoundException ex)
         {
-            Log.MissingArchive(logger, from, to, ex.Message);
+            ReportLog.MissingArchive(logger, from, to, ex.Message);
             return ReportOutcome.MissingArchive;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or FormatException or KeyNotFoundException)
         {
-            Log.Failed(logger, from, to, ex);
+            ReportLog.Failed(logger, from, to, ex);
             return ReportOutcome.Failed;
         }
     }

@@ -23,7 +23,7 @@ internal sealed class ReportService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var (from, to) = ReportSchedule.PeriodBefore(next - settings.RunAt, settings.Period);
-                Log.Scheduled(logger, next, from, to);
+                ReportLog.Scheduled(logger, next, from, to);
                 var wait = next - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {

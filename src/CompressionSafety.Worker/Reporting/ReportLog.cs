@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace CompressionSafety.Worker.Reporting;
 
 /// <summary>Log messages of the scheduled report (event ids 8101-8199).</summary>
-internal static partial class Log
+internal static partial class ReportLog
 {
     [LoggerMessage(EventId = 8101, Level = LogLevel.Information, Message = "Report for {From:O} to {To:O} written to {Directory}: {Variants} variants, {Incidents} incidents, {Windows} windows")]
     public static partial void Written(ILogger logger, DateTimeOffset from, DateTimeOffset to, string directory, int variants, int incidents, long windows);

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace CompressionSafety.Worker.Archive;
 
 /// <summary>Log messages of the archive (event ids 8001-8099).</summary>
-internal static partial class Log
+internal static partial class ArchiveLog
 {
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Archiving windows and incidents to {Directory} (retention {RetentionDays} days)")]
-    public static partial void Archiving(ILogger logger, string directory, string retentionDays);
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Archiving windows and incidents to {Directory} (retention in days: {RetentionDays}, none when empty)")]
+    public static partial void Archiving(ILogger logger, string directory, int? retentionDays);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Archive retention: deleted {File}")]
     public static partial void Deleted(ILogger logger, string file);

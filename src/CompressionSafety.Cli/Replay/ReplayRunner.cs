@@ -192,7 +192,8 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             settings.ConfigFileSha256 ?? effective,
             settings.ConfigFileSha256 is null ? "defaults" : "file",
             effective,
-            Rules is null ? null : RulesSha256).WriteProperties(writer);
+            // Rules without a known folder hash (a caller that did not set it) are "unknown", never "no rules".
+            Rules is null ? null : RulesSha256 ?? "unknown").WriteProperties(writer);
         if (GeneratorSidecar.TryRead(inputPath) is { } generator)
         {
             writer.WritePropertyName("generator");

@@ -30,12 +30,26 @@ public static class ReportBuilder
                 .Where(w => (request.From is null || w.Start >= request.From) && (request.To is null || w.End <= request.To)));
         }
 
+        // The worker's archive is at least once: a replay after a crash appends the same window again.
+        windows = windows.DistinctBy(w => (w.Model, w.Variant, w.Slice, w.Kind, w.Start)).ToList();
+
         var incidents = new List<IncidentLifecycle>();
-        if (request.IncidentsFile is not null)
+        var incidentLines = new List<string>();
+        foreach (var file in (request.IncidentsFile is null ? [] : new[] { request.IncidentsFile }).Concat(request.MoreIncidentsFiles))
         {
-            var lines = ReadLines(request.IncidentsFile);
-            inputs.Add(Describe("incidents", request.IncidentsFile, lines.Count));
-            incidents.AddRange(IncidentReader.Lifecycles(lines, request.From, request.To));
+            var lines = ReadLines(file);
+            inputs.Add(Describe("incidents", file, lines.Count));
+            incidentLines.AddRange(lines);
+        }
+
+        if (inputs.Any(i => i.Role == "incidents"))
+        {
+            incidents.AddRange(IncidentReader.Lifecycles(incidentLines, request.From, request.To));
+        }
+
+        foreach (var file in request.RunFiles.Order(StringComparer.Ordinal))
+        {
+            inputs.Add(Describe("run", file, 1));
         }
 
         var evaluation = EvaluationSummary.Empty;
@@ -65,7 +79,10 @@ public static class ReportBuilder
             series,
             incidents,
             evaluation.Exemplars,
-            inputs);
+            inputs)
+        {
+            Reproducibility = ManifestBuilder.Build(request.RunFiles, request.EvaluationFile),
+        };
         return ReportContent.Complete(report, windows, baselines, evaluation, request.EvaluationFile is not null);
     }
 

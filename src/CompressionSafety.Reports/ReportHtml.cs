@@ -64,7 +64,7 @@ public static class ReportHtml
             h.Append(c, $"<tr><td>{E(f.Role)}</td><td>{E(f.Name)}</td><td>{f.Records}</td><td><code>{f.Sha256}</code></td></tr>");
         }
 
-        return h.Append("</table>\n</body></html>\n").ToString();
+        return h.Append("</table>\n").Append(ManifestText.Html(report.Reproducibility)).Append("\n</body></html>\n").ToString();
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

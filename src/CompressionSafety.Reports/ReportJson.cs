@@ -122,6 +122,7 @@ public static class ReportJson
             }
 
             w.WriteEndArray();
+            ManifestJson.WriteProperties(w, report.Reproducibility);
             w.WriteEndObject();
             w.WriteEndObject();
         }

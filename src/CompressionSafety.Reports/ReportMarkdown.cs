@@ -44,6 +44,8 @@ public static class ReportMarkdown
             md.Append(c, $"| {f.Role} | {f.Name} | {f.Records} | `{f.Sha256}` |\n");
         }
 
+        md.Append(ManifestText.Markdown(report.Reproducibility));
+
         return md.ToString();
     }
 

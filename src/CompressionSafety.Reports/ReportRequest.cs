@@ -15,4 +15,11 @@ public sealed record ReportRequest(
     DateTimeOffset? From,
     DateTimeOffset? To,
     DateTimeOffset GeneratedAt,
-    string ToolVersion);
+    string ToolVersion)
+{
+    /// <summary>Further <c>incidents.jsonl</c> files, read after <see cref="IncidentsFile"/> in this order (the archive's day files).</summary>
+    public IReadOnlyList<string> MoreIncidentsFiles { get; init; } = [];
+
+    /// <summary>Run files (replay's <c>summary.json</c>, the worker's <c>run-YYYY-MM-DD.json</c>) for the manifest's hashes and seed.</summary>
+    public IReadOnlyList<string> RunFiles { get; init; } = [];
+}

@@ -39,4 +39,7 @@ public sealed record RevalidationReport(
 
     /// <summary>Problems a reader must see, e.g. an evaluation of other model or variant names than the windows'.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Configuration, rule-set, suite and model hashes and the generator seed, or <c>unknown</c> where no input states them.</summary>
+    public ReproducibilityManifest Reproducibility { get; init; } = ReproducibilityManifest.Empty;
 }

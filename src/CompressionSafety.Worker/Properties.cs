@@ -2,3 +2,4 @@ using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("CompressionSafety.Worker.Tests")]
 [assembly: InternalsVisibleTo("CompressionSafety.Cli")]
+[assembly: InternalsVisibleTo("CompressionSafety.Cli.Tests")]

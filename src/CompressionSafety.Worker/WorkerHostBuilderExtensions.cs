@@ -5,10 +5,13 @@ using CompressionSafety.Engine.Rules;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.InfluxDb;
 using CompressionSafety.Notifications;
+using CompressionSafety.Engine.Reproducibility;
+using CompressionSafety.Worker.Archive;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Evaluation;
 using CompressionSafety.Worker.Ingestion;
 using CompressionSafety.Worker.Options;
+using CompressionSafety.Worker.Reporting;
 using CompressionSafety.Worker.Silences;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,7 +104,8 @@ public static class WorkerHostBuilderExtensions
                 sp.GetRequiredService<WorkerHealth>(),
                 sp.GetRequiredService<WorkerMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<IngestionLoop>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<WindowArchive>());
         });
         services.AddHostedService<IngestionService>();
         services.Configure<HealthEndpointOptions>(builder.Configuration.GetSection(HealthEndpointOptions.SectionName));
@@ -111,6 +115,35 @@ public static class WorkerHostBuilderExtensions
             services.AddEvaluation(builder.Configuration);
         }
 
+        if (builder.Configuration.GetSection(ArchiveOptions.SectionName).Exists())
+        {
+            services.AddOptionsWithValidateOnStart<ArchiveOptions>()
+                .Bind(builder.Configuration.GetSection(ArchiveOptions.SectionName));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+            services.TryAddSingleton(sp => new WindowArchive(
+                sp.GetRequiredService<IOptions<ArchiveOptions>>().Value,
+                RunIdentityOf(sp),
+                ReportRunner.ToolVersion,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<WindowArchive>()));
+        }
+
+        var reports = builder.Configuration.GetSection(ReportOptions.SectionName);
+        if (reports.Exists() && reports.GetValue(nameof(ReportOptions.Enabled), defaultValue: true))
+        {
+            services.AddScheduledReports(builder.Configuration);
+        }
+
         return builder;
+    }
+
+    /// <summary>The worker's settings as the report's manifest names them: the canonical engine settings and the rule folder's hash.</summary>
+    private static RunIdentity RunIdentityOf(IServiceProvider services)
+    {
+        var engine = services.GetRequiredService<IOptions<EngineOptions>>().Value;
+        var kafka = services.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;
+        var effective = ConfigurationHash.Sha256(engine, kafka.MaxRecordBytes);
+        var rules = services.GetRequiredService<IOptions<RulesOptions>>().Value.Directory;
+        return new RunIdentity(effective, "worker", effective, string.IsNullOrWhiteSpace(rules) ? null : RuleSetHash.OfDirectory(rules));
     }
 }

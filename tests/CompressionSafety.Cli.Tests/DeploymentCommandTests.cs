@@ -23,6 +23,8 @@ public partial class DeploymentCommandTests
         [HealthEndpointOptions.SectionName] = typeof(HealthEndpointOptions),
         [InfluxDbOptions.SectionName] = typeof(InfluxDbOptions),
         [RulesOptions.SectionName] = typeof(RulesOptions),
+        [Worker.Archive.ArchiveOptions.SectionName] = typeof(Worker.Archive.ArchiveOptions),
+        [Worker.Reporting.ReportOptions.SectionName] = typeof(Worker.Reporting.ReportOptions),
     };
 
     private static YamlMappingNode Compose()

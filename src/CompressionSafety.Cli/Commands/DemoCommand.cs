@@ -104,12 +104,17 @@ internal static class DemoCommand
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"1/2 generating {count:N0} records of four simulated hours into {input}")).ConfigureAwait(false);
             await stdout.WriteLineAsync($"    injected: {InjectedDegradation}").ConfigureAwait(false);
             StreamFileWriter.Write(options, input, labelsPath: null, cancellationToken: cancellationToken);
+            GeneratorSidecar.Write(input, null, options, [], [InjectedDegradation]);
 
             await stdout.WriteLineAsync(ruleSet is null
                 ? "2/2 replaying it through the monitor (5-minute windows, 1-minute grace; no alert rules found)"
                 : $"2/2 replaying it through the monitor (5-minute windows, 1-minute grace) with {ruleSet.Rules.Count} alert rules from {rulesDir!.FullName}").ConfigureAwait(false);
             var digest = new RegressionDigest("baseline");
-            var runner = new ReplayRunner(ReplaySettings.Default(), TimeProvider.System) { OnWindow = digest.Add, Rules = ruleSet };
+            var runner = new ReplayRunner(ReplaySettings.Default(), TimeProvider.System) {
+                OnWindow = digest.Add,
+                Rules = ruleSet,
+                RulesSha256 = ruleSet is null ? null : Engine.Reproducibility.RuleSetHash.OfDirectory(rulesDir!.FullName),
+            };
             var result = await runner.RunAsync(input, null, dir.FullName, cancellationToken).ConfigureAwait(false);
 
             await stdout.WriteLineAsync().ConfigureAwait(false);

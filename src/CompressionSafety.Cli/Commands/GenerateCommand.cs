@@ -104,6 +104,8 @@ internal static class GenerateCommand
                 else
                 {
                     summary = StreamFileWriter.Write(options, path, labelsPath, progress, cancellationToken);
+                    // Only a file can have a sidecar; the seed of a stream on stdout is the caller's to record.
+                    Replay.GeneratorSidecar.Write(path, labelsPath, options, parse.GetValue(variants) ?? [], parse.GetValue(degrade) ?? []);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -120,7 +120,12 @@ internal static class ReplayCommand
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"\r{p.RecordsRead,12:N0} records  {p.RecordsRead / Math.Max(p.Elapsed.TotalSeconds, 1e-3),10:N0} records/s  {p.WindowsClosed,8:N0} windows")));
-            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) { Progress = progress, Rules = ruleSet, Notifier = notifier };
+            var runner = new ReplayRunner(settings, TimeProvider.System, baselineSnapshot) {
+                Progress = progress,
+                Rules = ruleSet,
+                RulesSha256 = rulesDir is null ? null : Engine.Reproducibility.RuleSetHash.OfDirectory(rulesDir),
+                Notifier = notifier,
+            };
             var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
             {

@@ -13,11 +13,11 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var windows = new Option<FileSystemInfo>("--windows") { Description = "windows.jsonl, or a folder holding one.", Required = true };
+        var windows = new Option<FileSystemInfo>("--windows") { Description = "windows.jsonl, a folder holding one, or the worker's archive folder (windows-YYYY-MM-DD.jsonl).", Required = true };
         var evaluation = new Option<DirectoryInfo?>("--evaluation") { Description = "Folder of evaluate's evaluation.json." };
         var incidents = new Option<FileInfo?>("--incidents") { Description = "incidents.jsonl (default: next to windows.jsonl when present)." };
         var from = new Option<string?>("--from") { Description = "Leave out windows starting before this time (ISO 8601, UTC)." };
-        var to = new Option<string?>("--to") { Description = "Leave out windows ending after this time (ISO 8601, UTC)." };
+        var to = new Option<string?>("--to") { Description = "Leave out windows ending after this time (ISO 8601, UTC); with an archive, the period is [from, to)." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files.", Required = true };
         var generatedAt = new Option<string?>("--generated-at") { Description = "Pin the generation time (ISO 8601) for identical bytes." };
         var command = new Command("report", "Write a revalidation report (HTML, Markdown, JSON) for a period.")
@@ -28,27 +28,16 @@ internal static class ReportCommand
         {
             try
             {
-                var windowsPath = parse.GetValue(windows)!.FullName;
-                var windowsFile = Directory.Exists(windowsPath) ? Path.Combine(windowsPath, "windows.jsonl") : windowsPath;
-                var incidentsFile = parse.GetValue(incidents)?.FullName;
-                var sibling = Path.Combine(Path.GetDirectoryName(windowsFile)!, "incidents.jsonl");
-                if (incidentsFile is null && File.Exists(sibling))
-                {
-                    incidentsFile = sibling;
-                }
-
-                var evaluationDir = parse.GetValue(evaluation)?.FullName;
-                var request = new ReportRequest(
-                    [windowsFile],
-                    incidentsFile,
-                    evaluationDir is null ? null : Path.Combine(evaluationDir, "evaluation.json"),
+                var request = ReportSources.Resolve(
+                    parse.GetValue(windows)!.FullName,
+                    parse.GetValue(incidents)?.FullName,
+                    parse.GetValue(evaluation)?.FullName,
                     Time(parse.GetValue(from)),
                     Time(parse.GetValue(to)),
                     Time(parse.GetValue(generatedAt)) ?? TimeProvider.System.GetUtcNow(),
                     ToolVersion.Current);
-                var report = ReportBuilder.Build(request);
                 var outDir = parse.GetValue(output)!.FullName;
-                ReportWriter.WriteAll(report, outDir);
+                var report = ReportJob.Run(request, outDir);
                 parse.InvocationConfiguration.Output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"report: {report.Decisions.Count} variants, {report.Incidents.Count} incidents, {report.WindowsUsed} windows -> {outDir}"));

@@ -23,6 +23,7 @@ public static class ConfigLoader
         }
 
         var text = File.ReadAllText(path);
+        var fileSha256 = Engine.Reproducibility.ConfigurationHash.FileSha256(path);
         YamlMappingNode root;
         try
         {
@@ -30,7 +31,7 @@ public static class ConfigLoader
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0)
             {
-                return ReplaySettings.Default() with { SourceText = text };
+                return ReplaySettings.Default() with { SourceText = text, ConfigFileSha256 = fileSha256 };
             }
 
             root = stream.Documents[0].RootNode as YamlMappingNode
@@ -87,7 +88,7 @@ public static class ConfigLoader
             throw new ConfigurationException($"config {path}: {string.Join("; ", errors)}");
         }
 
-        return new ReplaySettings(engine, new ParserOptions { MaxRecordBytes = maxRecordBytes }, text);
+        return new ReplaySettings(engine, new ParserOptions { MaxRecordBytes = maxRecordBytes }, text) { ConfigFileSha256 = fileSha256 };
     }
 
     private static string ToSnakeCase(string message)

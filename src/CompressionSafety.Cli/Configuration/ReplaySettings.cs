@@ -11,4 +11,7 @@ public sealed record ReplaySettings(EngineOptions Engine, ParserOptions Parser, 
 {
     /// <summary>The defaults, when no configuration file is given.</summary>
     public static ReplaySettings Default() => new(new EngineOptions(), new ParserOptions(), string.Empty);
+
+    /// <summary>Lower-case hex SHA-256 of the settings file's bytes; null when the defaults are used.</summary>
+    public string? ConfigFileSha256 { get; init; }
 }

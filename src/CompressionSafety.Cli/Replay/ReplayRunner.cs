@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Contracts;
@@ -40,6 +38,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     private Engine.Rules.RuleEvaluator? _evaluator;
     private Engine.Rules.ReviewGuard? _guard;
     private ReviewFileWriter? _review;
+
+    /// <summary>SHA-256 of the rule folder (<see cref="Engine.Reproducibility.RuleSetHash"/>), written into summary.json with the rules.</summary>
+    public string? RulesSha256 { get; init; }
 
     /// <summary>Called about twice a second with the records read so far (for a progress display).</summary>
     public Action<ReplayProgress>? Progress { get; init; }
@@ -186,7 +187,19 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             writer.WriteEndObject();
         }
 
-        writer.WriteString("config_sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.SourceText))));
+        var effective = Engine.Reproducibility.ConfigurationHash.Sha256(settings.Engine, settings.Parser.MaxRecordBytes);
+        new Engine.Reproducibility.RunIdentity(
+            settings.ConfigFileSha256 ?? effective,
+            settings.ConfigFileSha256 is null ? "defaults" : "file",
+            effective,
+            // Rules without a known folder hash (a caller that did not set it) are "unknown", never "no rules".
+            Rules is null ? null : RulesSha256 ?? "unknown").WriteProperties(writer);
+        if (GeneratorSidecar.TryRead(inputPath) is { } generator)
+        {
+            writer.WritePropertyName("generator");
+            generator.WriteTo(writer);
+        }
+
         writer.WriteNumber("records_read", result.RecordsRead);
         writer.WriteNumber("blank_lines", _blankLines);
         writer.WriteNumber("valid", _predictions + _labels);

@@ -20,7 +20,8 @@ internal sealed partial class HealthEndpointService(
     WorkerHealth health,
     ILogger<HealthEndpointService> logger,
     InfluxDbMetricsSink? influx = null,
-    SilenceApi? silences = null) : BackgroundService
+    SilenceApi? silences = null,
+    Reporting.ReportMetrics? reports = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -107,6 +108,14 @@ internal sealed partial class HealthEndpointService(
             {
                 json.WriteString("influxdb", influx.Health.ToString().ToLowerInvariant());
                 json.WriteNumber("influxdb_dropped_points", influx.DroppedPoints);
+            }
+
+            if (reports is not null)
+            {
+                // A missing archive never makes the worker unready (ingestion is fine); it is shown so an operator sees it.
+                json.WriteNumber("reports_written", reports.Written);
+                json.WriteNumber("reports_missing_archive", reports.MissingArchive);
+                json.WriteNumber("reports_failed", reports.Failed);
             }
 
             json.WriteEndObject();

@@ -6,6 +6,7 @@ using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Kafka.Offsets;
 using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Worker.Archive;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using Confluent.Kafka;
@@ -32,7 +33,8 @@ internal sealed class IngestionLoop(
     WorkerHealth health,
     WorkerMetrics metrics,
     ILogger logger,
-    TimeProvider time)
+    TimeProvider time,
+    WindowArchive? archive = null)
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<int, WindowEngine> _engines = [];
@@ -222,6 +224,7 @@ internal sealed class IngestionLoop(
         foreach (var window in engine.TakeResults())
         {
             sink.Write(window);
+            archive?.Append(window);
             metrics.WindowsClosed.Add(1);
             Log.WindowClosed(logger, window.Key.Model, window.Key.Variant, window.Key.Slice, window.Kind.ToString(), window.WindowStart, window.WindowEnd, window.Count);
             if (judge is not null)
@@ -233,6 +236,7 @@ internal sealed class IngestionLoop(
                     metrics.Incidents.Add(1, new KeyValuePair<string, object?>("status", incident.Status.ToString().ToLowerInvariant()));
                     // The webhook notifier queues and never blocks; it counts what it has to drop.
                     notifier?.Publish(incident);
+                    archive?.Append(incident);
                 }
             }
         }
@@ -329,6 +333,8 @@ internal sealed class IngestionLoop(
         }
 
         sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // The archive is an output too: its lines reach the disk before the offsets that would skip their records.
+        archive?.Flush();
         var stored = new List<TopicPartitionOffset>();
         foreach (var offset in _tracker.CommittableOffsets())
         {

@@ -138,8 +138,11 @@ public static class WorkerHostBuilderExtensions
     }
 
     /// <summary>The worker's settings as the report's manifest names them: the canonical engine settings and the rule folder's hash.</summary>
-    private static RunIdentity RunIdentityOf(IServiceProvider services)
+    /// <param name="services">The worker host's services.</param>
+    /// <returns>The identity written into the archive's run files.</returns>
+    public static RunIdentity RunIdentityOf(IServiceProvider services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var engine = services.GetRequiredService<IOptions<EngineOptions>>().Value;
         var kafka = services.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;
         var effective = ConfigurationHash.Sha256(engine, kafka.MaxRecordBytes);

@@ -12,7 +12,7 @@ public class DemoCommandTests
         var (exit, output, error) = await CliRunner.RunAsync("demo", "--no-kafka", "--out", dir.Path, "--records", "20000", "--rules", RepositoryRoot.Combine("alert-rules"));
 
         Assert.True(exit == 0, error);
-        foreach (var file in new[] { "input.jsonl", "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "summary.json", "incidents.jsonl", "review.jsonl" })
+        foreach (var file in new[] { "input.jsonl", "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "summary.json", "incidents.jsonl", "review.jsonl", "report/report.html", "report/report.md", "report/report.json" })
         {
             Assert.True(File.Exists(dir.File(file)), file);
         }
@@ -34,11 +34,18 @@ public class DemoCommandTests
         Assert.Equal(summary.GetProperty("records_produced").GetInt64(), summary.GetProperty("records_consumed").GetInt64());
         Assert.True(summary.GetProperty("windows").GetInt64() > 0);
         Assert.True(summary.GetProperty("dead_lettered").GetInt64() > 0, "the generator's invalid lines reach the dead-letter topic");
-        foreach (var file in new[] { "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "incidents.jsonl", "review.jsonl" })
+        foreach (var file in new[] { "windows.jsonl", "dead-letter.jsonl", "metrics.lp", "incidents.jsonl", "review.jsonl", "report/report.html", "report/report.json" })
         {
             Assert.True(File.Exists(dir.File(file)), file);
         }
 
         Assert.Contains("for demonstration only", output, StringComparison.Ordinal);
+        // The report's manifest can name the rules and settings the demo's worker ran with.
+        var rules = CompressionSafety.Engine.Reproducibility.RuleSetHash.OfDirectory(RepositoryRoot.Combine("alert-rules"));
+        Assert.Equal(rules, summary.GetProperty("rules_sha256").GetString());
+        Assert.Equal("worker", summary.GetProperty("config_source").GetString());
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("report/report.json"))).RootElement.GetProperty("manifest");
+        Assert.Equal(rules, manifest.GetProperty("rules_sha256").GetString());
+        Assert.Equal(summary.GetProperty("generator").GetProperty("seed").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), manifest.GetProperty("generator_seed").GetString());
     }
 }

@@ -4,6 +4,7 @@ using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Demo;
 using CompressionSafety.Cli.Replay;
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Reports;
 using CompressionSafety.Simulation;
 
 namespace CompressionSafety.Cli.Commands;
@@ -160,6 +161,7 @@ internal static class DemoCommand
                 await stdout.WriteLineAsync("  review.jsonl       events of firing keys routed to human review").ConfigureAwait(false);
             }
 
+            await WriteReportAsync(stdout, dir).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -198,6 +200,18 @@ internal static class DemoCommand
         await stdout.WriteLineAsync("Windows still open when the stream ended are not emitted, as in production (replay flushes them at end of input).").ConfigureAwait(false);
         await stdout.WriteLineAsync($"results: {dir.FullName}").ConfigureAwait(false);
         await stdout.WriteLineAsync("  windows.jsonl, metrics.lp, dead-letter.jsonl, incidents.jsonl, review.jsonl, summary.json (docs/outputs.md)").ConfigureAwait(false);
+        await WriteReportAsync(stdout, dir).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The revalidation report of the run, as <c>compression-safety report --windows DIR --out DIR/report</c> writes it.</summary>
+    private static async Task WriteReportAsync(TextWriter stdout, DirectoryInfo dir)
+    {
+        var reportDir = Path.Combine(dir.FullName, "report");
+        var request = ReportSources.Resolve(dir.FullName, null, null, null, null, TimeProvider.System.GetUtcNow(), ToolVersion.Current);
+        var report = ReportJob.Run(request, reportDir);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  report/            revalidation report of the run ({report.Decisions.Count} variants, {report.WindowsUsed:N0} windows): report.html (open it in a browser), report.md, report.json (docs/reports.md)")).ConfigureAwait(false);
     }
 }

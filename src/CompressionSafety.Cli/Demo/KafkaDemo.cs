@@ -58,6 +58,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var health = host.Services.GetRequiredService<WorkerHealth>();
+        var identity = WorkerHostBuilderExtensions.RunIdentityOf(host.Services);
 
         using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console, sink, time);
@@ -89,6 +90,11 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         {
             writer.WriteString("tool_version", ToolVersion.Current);
             writer.WriteString("mode", "kafka-demo");
+            identity.WriteProperties(writer);
+            writer.WriteStartObject("generator");
+            writer.WriteNumber("seed", generator.Seed);
+            writer.WriteNumber("records", generator.Records);
+            writer.WriteEndObject();
             writer.WriteNumber("records_produced", result.Produced);
             writer.WriteNumber("records_consumed", result.Consumed);
             writer.WriteNumber("windows", result.Windows);

@@ -93,6 +93,38 @@ internal static class ReportContent
             .ThenBy(h => h.Change.Slice, StringComparer.Ordinal).ThenBy(h => h.Change.Metric, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Slices shown per (model, variant, rate) in the "what changed" table besides <c>all</c>.</summary>
+    public const int HeadlineSlices = 3;
+
+    /// <summary>
+    /// The "what changed" table: per (model, variant, rate) the <c>all</c> row and the <see cref="HeadlineSlices"/> most
+    /// harmful slices, in the order of <paramref name="changes"/> (which ranks slices by harm). Every other slice is in
+    /// the harm table and in report.json's <c>changes</c>.
+    /// </summary>
+    public static (List<RateChange> Shown, int Omitted) Headline(IReadOnlyList<RateChange> changes)
+    {
+        var shown = new List<RateChange>();
+        var slicesSeen = new Dictionary<(string, string, string), int>();
+        foreach (var change in changes)
+        {
+            var key = (change.Model, change.Variant, change.Metric);
+            if (change.Slice == All)
+            {
+                shown.Add(change);
+                continue;
+            }
+
+            var seen = slicesSeen.GetValueOrDefault(key);
+            slicesSeen[key] = seen + 1;
+            if (seen < HeadlineSlices)
+            {
+                shown.Add(change);
+            }
+        }
+
+        return (shown, changes.Count - shown.Count);
+    }
+
     /// <summary>
     /// How surely a change harms: the interval bound nearest zero in the harmful direction. Every rate here is
     /// harmful when it rises, except the flagged rate, where falling (unsafe traffic let through) harms as well.

@@ -33,9 +33,10 @@ public static class ReportHtml
             h.Append(c, $"<tr class=\"{E(d.Decision)}\"><td>{E(d.Model)}</td><td>{E(d.Variant)}</td><td><b>{E(d.Decision)}</b></td><td>{string.Join("<br>", d.Reasons.Select(E))}</td></tr>");
         }
 
-        h.Append("</table>\n<h2>What changed against the baseline</h2><p>Rates pooled over the period (flagged rate from traffic windows, unsafe miss and false flag rates from labelled windows); interval: Newcombe hybrid score 95%.</p>");
+        var (headline, omitted) = ReportContent.Headline(report.Changes);
+        h.Append(c, $"</table>\n<h2>What changed against the baseline</h2><p>Rates pooled over the period (flagged rate from traffic windows, unsafe miss and false flag rates from labelled windows); interval: Newcombe hybrid score 95%. Per variant and rate: overall (slice all) and the {ReportContent.HeadlineSlices} most harmful slices; the {omitted} other rows are under Harm by slice and in report.json.</p>");
         h.Append("<table><tr><th>rate</th><th>variant</th><th>slice</th><th>variant rate (n)</th><th>baseline rate (n)</th><th>difference</th><th>95% interval</th></tr>");
-        foreach (var x in report.Changes)
+        foreach (var x in headline)
         {
             h.Append(c, $"<tr><td>{E(x.Metric)}</td><td>{E(x.Variant)}</td><td>{E(x.Slice)}</td><td>{Format.Percent(x.VariantRate)} ({x.VariantTrials})</td><td>{Format.Percent(x.BaselineRate)} ({x.BaselineTrials})</td><td>{Format.Points(x.Difference)}</td><td>[{Format.Points(x.Low)}, {Format.Points(x.High)}]</td></tr>");
         }

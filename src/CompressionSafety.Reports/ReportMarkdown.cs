@@ -21,9 +21,11 @@ public static class ReportMarkdown
             md.Append(c, $"| {d.Model} | {d.Variant} | **{d.Decision}** | {Cell(string.Join("; ", d.Reasons))} |\n");
         }
 
+        var (headline, omitted) = ReportContent.Headline(report.Changes);
         md.Append("\n## What changed against the baseline (rates pooled over the period)\n\n");
+        md.Append(c, $"Per variant and rate: overall (slice all) and the {ReportContent.HeadlineSlices} most harmful slices; the {omitted} other rows are under Harm by slice and in report.json.\n\n");
         md.Append("| rate | variant | slice | variant rate (n) | baseline rate (n) | difference | 95% interval |\n|---|---|---|---|---|---|---|\n");
-        foreach (var x in report.Changes)
+        foreach (var x in headline)
         {
             md.Append(c, $"| {x.Metric} | {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
         }

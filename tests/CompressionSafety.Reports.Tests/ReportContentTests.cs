@@ -213,4 +213,30 @@ public sealed class ReportContentTests
         Assert.Empty(report.Warnings);
         Assert.DoesNotContain("id=\"warnings\"", ReportHtml.Write(report), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Markdown_ManySlices_WhatChangedShowsOverallAndThreeMostHarmfulWhileJsonKeepsAll()
+    {
+        using var inputs = new ReportInputs();
+        // With locale=de (int8 50% vs 25%) from the base inputs: six slices, harm order de, ja, fr, en, web, mobile.
+        inputs.AppendSlices(("locale=ja", 0.30), ("locale=fr", 0.25), ("locale=en", 0.20), ("channel=web", 0.12), ("channel=mobile", 0.11));
+        var report = ReportBuilder.Build(inputs.Request());
+
+        var markdown = ReportMarkdown.Write(report);
+        var section = markdown[markdown.IndexOf("## What changed", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        foreach (var shown in new[] { "| all |", "| locale=de |", "| locale=ja |", "| locale=fr |" })
+        {
+            Assert.Contains(shown, section, StringComparison.Ordinal);
+        }
+
+        foreach (var omitted in new[] { "| locale=en |", "| channel=web |", "| channel=mobile |" })
+        {
+            Assert.DoesNotContain(omitted, section, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("the 3 other rows", section, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(ReportJson.Write(report));
+        Assert.Equal(7, document.RootElement.GetProperty("changes").GetArrayLength());
+    }
 }

@@ -42,6 +42,13 @@ internal sealed class ReportInputs : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
+    /// <summary>Appends one traffic window per slice at minute 0: fp32 flags 10% and int8 <c>rate</c> of 200 records.</summary>
+    public void AppendSlices(params (string Slice, double Rate)[] slices)
+    {
+        var lines = slices.SelectMany(x => new[] { Window("fp32", x.Slice, 0, 0.10, 200, baseline: false), Window("int8", x.Slice, 0, x.Rate, 200, baseline: true) });
+        File.AppendAllText(WindowsFile, string.Join('\n', lines) + "\n");
+    }
+
     /// <summary>
     /// Appends labelled windows with 3-bin calibration histograms (fp32 and int8, two windows each). Pooled:
     /// fp32 counts [20, 5, 15], probability sums [2.5, 2.5, 12.5], positives [3, 2, 13], ECE 0.0375;

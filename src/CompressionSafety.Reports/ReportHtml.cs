@@ -53,6 +53,11 @@ public static class ReportHtml
         }
 
         h.Append("</table>\n<h2>Exemplars for review</h2>");
+        if (report.Exemplars.Count == 0)
+        {
+            h.Append(c, $"<p>{E(ReportMarkdown.NoExemplars)}</p>");
+        }
+
         foreach (var x in report.Exemplars)
         {
             h.Append(c, $"<p>{E(x.Variant)}: <code>{E(x.Json)}</code></p>");

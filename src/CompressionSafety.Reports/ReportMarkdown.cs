@@ -6,6 +6,10 @@ namespace CompressionSafety.Reports;
 /// <summary>Writes <c>report.md</c> for pull requests and tickets: the same sections as the HTML, without charts.</summary>
 public static class ReportMarkdown
 {
+    /// <summary>What the exemplar section says when the report has none.</summary>
+    internal const string NoExemplars =
+        "None in this report: Compression Identified Exemplars (suite inputs on which a compressed variant and its baseline disagree) come from a re-evaluation; pass --evaluation DIR with the folder of an evaluation.json.";
+
     /// <summary>The report as Markdown (LF line ends).</summary>
     public static string Write(RevalidationReport report)
     {
@@ -37,7 +41,7 @@ public static class ReportMarkdown
             md.Append(c, $"| {i.Id} | {i.Rule} | {i.Severity} | {i.Gate} | {i.Variant} | {i.Slice} | {Format.Time(i.FiringSince)} | {(i.ResolvedAt is { } r ? Format.Time(r) : "-")} | {i.Status} |\n");
         }
 
-        md.Append(c, $"\n## Exemplars\n\n{report.Exemplars.Count} exemplars (see report.json).\n");
+        md.Append(c, $"\n## Exemplars\n\n{(report.Exemplars.Count == 0 ? NoExemplars : $"{report.Exemplars.Count} exemplars (see report.json).")}\n");
         md.Append("\n## Reproducibility manifest\n\n");
         md.Append(c, $"Tool version {report.ToolVersion}; {report.WindowsUsed} windows; period {Period(report)}.\n\n");
         md.Append("| role | file | records | sha256 |\n|---|---|---|---|\n");

@@ -236,6 +236,7 @@ public sealed class ReportContentTests
         }
 
         Assert.Contains("the 3 other rows", section, StringComparison.Ordinal);
+        Assert.Contains("come from a re-evaluation; pass --evaluation DIR", markdown, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(ReportJson.Write(report));
         Assert.Equal(7, document.RootElement.GetProperty("changes").GetArrayLength());
     }

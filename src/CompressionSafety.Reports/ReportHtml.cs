@@ -16,7 +16,9 @@ public static class ReportHtml
         ".reject{background:#f8d7da}.needs-validation{background:#fff3cd}.pass{background:#d4edda}" +
         "svg{max-width:100%;height:auto;border:1px solid #eee;margin:.5em 0}code{font-size:.8em;word-break:break-all}" +
         ".warnings{background:#fff3cd;border:2px solid #d39e00;padding:0 1em}" +
-        "@media print{svg{page-break-inside:avoid}}";
+        // On a narrow screen a wide table scrolls inside itself instead of widening the page; printed, tables stay whole.
+        "@media (max-width:640px){body{padding:.5em}table{display:block;overflow-x:auto;font-size:.8em}}" +
+        "@media print{svg,tr{page-break-inside:avoid}table{display:table}}";
 
     /// <summary>The report as HTML.</summary>
     public static string Write(RevalidationReport report)

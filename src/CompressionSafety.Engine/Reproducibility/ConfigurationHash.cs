@@ -36,6 +36,7 @@ public static class ConfigurationHash
             w.WriteString("confidence_sequence_alpha", Number(engine.ConfidenceSequenceAlpha));
             w.WriteString("dedup_horizon", Duration(engine.DedupHorizon));
             w.WriteString("default_positive_label", engine.DefaultPositiveLabel);
+            w.WriteString("discordance_cusum_alternative", Number(engine.DiscordanceCusumAlternative));
             w.WriteString("grace", Duration(engine.Grace));
             w.WriteNumber("input_drift_bins", engine.InputDriftBins);
             w.WriteNumber("input_reference_windows", engine.InputReferenceWindows);

@@ -58,14 +58,17 @@ internal static class ContentCharts
             return End(svg.Append(Text(Width / 2, Height / 2, "no positive_probability_psi against the baseline in the period", "middle")));
         }
 
-        var t0 = points.Min(p => p.WindowStart).ToUnixTimeMilliseconds();
-        var t1 = Math.Max(t0 + 1, points.Max(p => p.WindowStart).ToUnixTimeMilliseconds());
-        var yMax = Math.Max(0.3, points.Max(p => double.IsFinite(p.Psi) ? p.Psi : 0)) * 1.05;
+        var start = points.Min(p => p.WindowStart);
+        var end = points.Max(p => p.WindowStart);
+        var t0 = start.ToUnixTimeMilliseconds();
+        var t1 = Math.Max(t0 + 1, end.ToUnixTimeMilliseconds());
+        // At least up to 0.3 so the 0.25 reference line is always on the chart.
+        var yTicks = ChartTicks.Values(0, Math.Max(0.3, points.Max(p => double.IsFinite(p.Psi) ? p.Psi : 0)) * 1.05);
+        var yMax = yTicks[^1];
         double X(DateTimeOffset t) => Left + ((Width - Left - Right) * (t.ToUnixTimeMilliseconds() - t0) / (double)(t1 - t0));
         double Y(double v) => Top + ((Height - Top - Bottom) * (1 - (v / yMax)));
-        Axes(svg, "event time (UTC)", "PSI (1, natural log)", yMax, Y, Format.Number);
-        svg.Append(Text(Left, Height - 15, Format.Time(points.Min(p => p.WindowStart)), "start"));
-        svg.Append(Text(Width - Right, Height - 15, Format.Time(points.Max(p => p.WindowStart)), "end"));
+        Axes(svg, TimeTitle(start, end), "PSI (1, natural log)", yTicks, Y, Format.Number);
+        TimeAxis(svg, start, end, X);
         foreach (var line in PsiLines)
         {
             svg.Append(c, $"<line class=\"psi-reference\" x1=\"{Left}\" y1=\"{Y(line):0.#}\" x2=\"{Width - Right}\" y2=\"{Y(line):0.#}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>");

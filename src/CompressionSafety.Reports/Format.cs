@@ -12,6 +12,9 @@ internal static class Format
 
     public static string Percent(double value) => (value * 100.0).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A percentage for an axis tick, as short as its value allows (2.5%, 10%).</summary>
+    public static string PercentTick(double value) => (value * 100.0).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
     public static string Points(double value) =>
         (value >= 0 ? "+" : string.Empty) + (value * 100.0).ToString("0.00", CultureInfo.InvariantCulture) + " pp";
 

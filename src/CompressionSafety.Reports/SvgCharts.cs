@@ -24,14 +24,16 @@ internal static class SvgCharts
             return End(svg.Append(Text(Width / 2, Height / 2, "no traffic windows in the period", "middle")));
         }
 
-        var t0 = series.Min(p => p.WindowStart).ToUnixTimeMilliseconds();
-        var t1 = Math.Max(t0 + 1, series.Max(p => p.WindowStart).ToUnixTimeMilliseconds());
-        var yMax = Math.Max(0.01, series.Max(p => double.IsFinite(p.High) ? p.High : p.Rate)) * 1.05;
+        var start = series.Min(p => p.WindowStart);
+        var end = series.Max(p => p.WindowStart);
+        var t0 = start.ToUnixTimeMilliseconds();
+        var t1 = Math.Max(t0 + 1, end.ToUnixTimeMilliseconds());
+        var yTicks = ChartTicks.Values(0, Math.Max(0.01, series.Max(p => double.IsFinite(p.High) ? p.High : p.Rate)) * 1.05);
+        var yMax = yTicks[^1];
         double X(DateTimeOffset t) => Left + ((Width - Left - Right) * (t.ToUnixTimeMilliseconds() - t0) / (double)(t1 - t0));
         double Y(double v) => Top + ((Height - Top - Bottom) * (1 - (v / yMax)));
-        Axes(svg, "event time (UTC)", "flagged rate (%)", yMax, Y, v => Format.Percent(v));
-        svg.Append(Text(Left, Height - 15, Format.Time(series.Min(p => p.WindowStart)), "start"));
-        svg.Append(Text(Width - Right, Height - 15, Format.Time(series.Max(p => p.WindowStart)), "end"));
+        Axes(svg, TimeTitle(start, end), "flagged rate (%)", yTicks, Y, Format.PercentTick);
+        TimeAxis(svg, start, end, X);
         svg.Append(Text(Width - Right + 10, Height - Bottom, "dashed red: incident fired", "start", "#d62728"));
         foreach (var incident in incidents.Where(i => i.FiringSince.ToUnixTimeMilliseconds() >= t0 && i.FiringSince.ToUnixTimeMilliseconds() <= t1))
         {
@@ -98,19 +100,43 @@ internal static class SvgCharts
         return End(svg);
     }
 
-    internal static void Axes(StringBuilder svg, string xLabel, string yLabel, double yMax, Func<double, double> y, Func<double, string> tick)
+    /// <summary>The axes, the value ticks (<see cref="ChartTicks.Values"/>) with light grid lines, and both axis titles.</summary>
+    internal static void Axes(StringBuilder svg, string xLabel, string yLabel, IReadOnlyList<double> ticks, Func<double, double> y, Func<double, string> tick)
     {
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
-        for (var i = 0; i <= 4; i++)
+        var c = CultureInfo.InvariantCulture;
+        foreach (var v in ticks)
         {
-            var v = yMax * i / 4;
-            svg.Append(Text(Left - 6, (int)y(v) + 4, tick(v), "end"));
+            // Grid first, so the data is drawn over it.
+            svg.Append(c, $"<line class=\"grid\" x1=\"{Left}\" y1=\"{y(v):0.#}\" x2=\"{Width - Right}\" y2=\"{y(v):0.#}\" stroke=\"#eee\"/>");
+            svg.Append(c, $"<line x1=\"{Left - 4}\" y1=\"{y(v):0.#}\" x2=\"{Left}\" y2=\"{y(v):0.#}\" stroke=\"#555\"/>");
+            svg.Append(Text(Left - 6, (int)Math.Round(y(v)) + 4, tick(v), "end"));
         }
+
+        svg.Append(c, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        svg.Append(c, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
 
         svg.Append(Text((Width - Right + Left) / 2, Height - 2, xLabel, "middle"));
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{Height / 2}\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Height / 2})\">{WebUtility.HtmlEncode(yLabel)}</text>");
     }
+
+    /// <summary>Tick marks and labels of a time axis (<see cref="ChartTicks.Times"/>) for data from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    internal static void TimeAxis(StringBuilder svg, DateTimeOffset from, DateTimeOffset to, Func<DateTimeOffset, double> x)
+    {
+        var ticks = ChartTicks.Times(from, to);
+        var labels = ChartTicks.TimeLabels(ticks, from, to);
+        for (var i = 0; i < ticks.Count; i++)
+        {
+            var at = x(ticks[i]);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{at:0.#}\" y1=\"{Height - Bottom}\" x2=\"{at:0.#}\" y2=\"{Height - Bottom + 4}\" stroke=\"#555\"/>");
+            svg.Append(Text((int)Math.Round(at), Height - Bottom + 16, labels[i], "middle"));
+        }
+    }
+
+    /// <summary>The title of a time axis: names the day when the labels show only the time of day.</summary>
+    internal static string TimeTitle(DateTimeOffset from, DateTimeOffset to) =>
+        ChartTicks.OneDay(from, to)
+            ? "event time (UTC, " + from.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")"
+            : "event time (UTC)";
 
     internal static StringBuilder Start(string id, string title, int height = Height)
     {

@@ -114,6 +114,7 @@ internal sealed partial class HealthEndpointService(
             {
                 // A missing archive never makes the worker unready (ingestion is fine); it is shown so an operator sees it.
                 json.WriteNumber("reports_written", reports.Written);
+                json.WriteNumber("reports_caught_up", reports.CaughtUp);
                 json.WriteNumber("reports_missing_archive", reports.MissingArchive);
                 json.WriteNumber("reports_failed", reports.Failed);
             }

@@ -19,4 +19,10 @@ internal static partial class ReportLog
 
     [LoggerMessage(EventId = 8105, Level = LogLevel.Information, Message = "Next report at {At:O} for {From:O} to {To:O}")]
     public static partial void Scheduled(ILogger logger, DateTimeOffset at, DateTimeOffset from, DateTimeOffset to);
+
+    [LoggerMessage(EventId = 8106, Level = LogLevel.Information, Message = "Missed report for {From:O} to {To:O} caught up in {Directory}, generated at {GeneratedAt:O}: {Variants} variants, {Incidents} incidents, {Windows} windows")]
+    public static partial void CaughtUp(ILogger logger, DateTimeOffset from, DateTimeOffset to, string directory, DateTimeOffset generatedAt, int variants, int incidents, long windows);
+
+    [LoggerMessage(EventId = 8107, Level = LogLevel.Debug, Message = "No catch-up for {From:O} to {To:O}: {Reason}")]
+    public static partial void CatchUpSkipped(ILogger logger, DateTimeOffset from, DateTimeOffset to, string reason);
 }

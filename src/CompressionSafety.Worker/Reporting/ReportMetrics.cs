@@ -7,6 +7,7 @@ public sealed class ReportMetrics
 {
     private readonly Counter<long> _runs;
     private long _written;
+    private long _caughtUp;
     private long _missingArchive;
     private long _failed;
 
@@ -16,11 +17,14 @@ public sealed class ReportMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         _runs = meterFactory.Create(Diagnostics.WorkerMetrics.MeterName)
-            .CreateCounter<long>("compression_safety.reports.runs", "{run}", "Scheduled report runs, by outcome (written, missing_archive, failed).");
+            .CreateCounter<long>("compression_safety.reports.runs", "{run}", "Scheduled report runs, by outcome (written, caught_up, missing_archive, failed).");
     }
 
-    /// <summary>Reports written since start.</summary>
+    /// <summary>Reports written at their scheduled time since start.</summary>
     public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Reports of missed periods written later (catch-up) since start.</summary>
+    public long CaughtUp => Interlocked.Read(ref _caughtUp);
 
     /// <summary>Runs that found no archive file for their period.</summary>
     public long MissingArchive => Interlocked.Read(ref _missingArchive);
@@ -35,6 +39,9 @@ public sealed class ReportMetrics
             case ReportOutcome.Written:
                 Interlocked.Increment(ref _written);
                 break;
+            case ReportOutcome.CaughtUp:
+                Interlocked.Increment(ref _caughtUp);
+                break;
             case ReportOutcome.MissingArchive:
                 Interlocked.Increment(ref _missingArchive);
                 break;
@@ -46,6 +53,7 @@ public sealed class ReportMetrics
         _runs.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
         {
             ReportOutcome.Written => "written",
+            ReportOutcome.CaughtUp => "caught_up",
             ReportOutcome.MissingArchive => "missing_archive",
             _ => "failed",
         }));

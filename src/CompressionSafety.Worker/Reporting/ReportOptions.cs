@@ -23,6 +23,14 @@ public sealed class ReportOptions
     [Range(typeof(TimeSpan), "00:00:00", "365.23:59:59")]
     public TimeSpan RunAt { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How many of the latest periods whose run time has passed are checked, on start and at each run, for a report
+    /// that was never written (the worker was down); those with archive data and no report folder are written, oldest
+    /// first. 0 disables catch-up.
+    /// </summary>
+    [Range(0, 1000)]
+    public int CatchUpPeriods { get; set; } = 7;
+
     /// <summary>Folder of the scheduled re-evaluation's <c>evaluation.json</c>, for gates, exemplars and model hashes; empty for none.</summary>
     public string? EvaluationDirectory { get; set; }
 }

@@ -6,6 +6,9 @@ public enum ReportOutcome
     /// <summary>The report was written.</summary>
     Written,
 
+    /// <summary>The report of a period whose scheduled run was missed was written later, at start or at a later run.</summary>
+    CaughtUp,
+
     /// <summary>No archive file for the period: nothing written, a warning logged and counted.</summary>
     MissingArchive,
 

@@ -24,4 +24,18 @@ internal static class ReportSchedule
         var to = DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(sinceEpoch - (((sinceEpoch % period.Ticks) + period.Ticks) % period.Ticks));
         return (to - period, to);
     }
+
+    /// <summary>The <paramref name="count"/> latest periods whose run time (end + <paramref name="runAt"/>) is at or before <paramref name="dueBy"/>, oldest first.</summary>
+    public static IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> DuePeriods(DateTimeOffset dueBy, TimeSpan period, TimeSpan runAt, int count)
+    {
+        var (_, latest) = PeriodBefore(dueBy - runAt, period);
+        var periods = new List<(DateTimeOffset From, DateTimeOffset To)>(Math.Max(0, count));
+        for (var k = count - 1; k >= 0; k--)
+        {
+            var to = latest - (period * k);
+            periods.Add((to - period, to));
+        }
+
+        return periods;
+    }
 }

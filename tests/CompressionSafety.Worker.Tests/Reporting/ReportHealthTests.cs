@@ -18,6 +18,7 @@ public sealed class ReportHealthTests
         using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var reports = new ReportMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         reports.Count(ReportOutcome.MissingArchive);
+        reports.Count(ReportOutcome.CaughtUp);
         var health = new WorkerHealth(time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions()));
         health.Assigned(1);
         health.Polled(gotRecord: true);
@@ -31,7 +32,7 @@ public sealed class ReportHealthTests
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal((1, 0, 0), (body.GetProperty("reports_missing_archive").GetInt32(), body.GetProperty("reports_written").GetInt32(), body.GetProperty("reports_failed").GetInt32()));
+        Assert.Equal((1, 0, 1, 0), (body.GetProperty("reports_missing_archive").GetInt32(), body.GetProperty("reports_written").GetInt32(), body.GetProperty("reports_caught_up").GetInt32(), body.GetProperty("reports_failed").GetInt32()));
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient http, Uri uri)

@@ -35,6 +35,44 @@ public sealed class ReportScheduleTests
     }
 
     [Fact]
+    public void DuePeriods_BeforeTodaysRunAt_EndsWithTheDayBeforeYesterday()
+    {
+        var periods = ReportSchedule.DuePeriods(new DateTimeOffset(2026, 11, 27, 0, 14, 59, TimeSpan.Zero), Day, QuarterPast, 3);
+
+        Assert.Equal(
+            [
+                (new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)),
+                (new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)),
+                (new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero)),
+            ],
+            periods);
+    }
+
+    [Fact]
+    public void DuePeriods_AtRunTime_IncludesThePeriodThatRunsNow()
+    {
+        var periods = ReportSchedule.DuePeriods(new DateTimeOffset(2026, 11, 27, 0, 15, 0, TimeSpan.Zero), Day, QuarterPast, 2);
+
+        Assert.Equal(
+            [new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero)],
+            periods.Select(p => p.To));
+    }
+
+    [Fact]
+    public void DuePeriods_CountZero_IsEmpty()
+    {
+        Assert.Empty(ReportSchedule.DuePeriods(new DateTimeOffset(2026, 11, 27, 0, 15, 0, TimeSpan.Zero), Day, QuarterPast, 0));
+    }
+
+    [Fact]
+    public void Validator_NegativeCatchUpPeriods_Fails()
+    {
+        var validator = new ReportOptionsValidator(Microsoft.Extensions.Options.Options.Create(new ArchiveOptions { Directory = "archive" }));
+
+        Assert.Contains("CatchUpPeriods", validator.Validate(null, new ReportOptions { OutputDirectory = "out", CatchUpPeriods = -1 }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validator_RunAtNotInsidePeriodAndNoArchive_ListsBoth()
     {
         var validator = new ReportOptionsValidator(Microsoft.Extensions.Options.Options.Create(new ArchiveOptions()));

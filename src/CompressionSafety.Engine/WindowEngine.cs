@@ -352,6 +352,7 @@ public sealed class WindowEngine
             var histograms = new Dictionary<string, Histogram>(StringComparer.Ordinal)
             {
                 ["positive_probability"] = new(_probabilityEdges, accumulator.PositiveHistogram),
+                ["latency_ms"] = new(LogBinning.Latency.Edges, accumulator.LatencyHistogram) { Binning = LogBinning.Latency },
             };
             _results.Add(new WindowResult(key, WindowKind.Traffic, start, end, accumulator.Count, metrics.Values, references, histograms)
             {

@@ -150,14 +150,18 @@ internal static class ReportContent
             var n = timed.Sum(w => w.Metrics["latency_count"]);
             double Weighted(string metric) =>
                 timed.Count == 0 ? double.NaN : timed.Sum(w => w.Metrics["latency_count"] * w.Metric(metric)) / n;
+
+            // Histograms only when every window has one on the same bins: pooling part of the period would bias it.
+            var pooled = timed.All(w => w.Latency is not null) ? LatencyHistogram.Pool(timed.ConvertAll(w => w.Latency!)) : null;
             figures.Add(new ResourceFigures(
                 group.Key.Model,
                 group.Key.Variant,
                 timed.Count,
                 (long)n,
-                Weighted("latency_p50_ms"),
-                Weighted("latency_p95_ms"),
-                Weighted("latency_p99_ms"),
+                pooled is null ? ResourceFigures.MeanPooling : ResourceFigures.HistogramPooling,
+                pooled?.Quantile(0.50) ?? Weighted("latency_p50_ms"),
+                pooled?.Quantile(0.95) ?? Weighted("latency_p95_ms"),
+                pooled?.Quantile(0.99) ?? Weighted("latency_p99_ms"),
                 timed.Count == 0 ? double.NaN : timed.Max(w => w.Metric("latency_p99_ms")),
                 bytes));
         }

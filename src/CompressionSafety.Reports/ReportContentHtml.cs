@@ -56,11 +56,11 @@ internal static class ReportContentHtml
             h.Append(c, $"<tr><td>{E(ch.Variant)}</td><td>{E(ch.Slice)}</td><td>{E(ch.Metric)}</td><td>{Format.Points(ch.Difference)}</td><td>[{Format.Points(ch.Low)}, {Format.Points(ch.High)}]</td><td>{E(x.HarmfulDirection)} {Format.Points(x.Harm)}</td><td>{ch.VariantTrials} / {ch.BaselineTrials}</td></tr>");
         }
 
-        h.Append("</table>\n<h2>Resources</h2><p>Latency: count-weighted mean of the traffic windows' percentiles (slice all), not a pooled percentile; the largest window p99 bounds the period's p99 from above. Model size from evaluation.json.</p>");
-        h.Append("<table><tr><th>model</th><th>variant</th><th>windows</th><th>latency n</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max window p99 ms</th><th>model bytes</th></tr>");
+        h.Append("</table>\n<h2>Resources</h2><p>Latency of the traffic windows (slice all) over the period: percentiles of the summed latency histograms (pooling <i>histogram</i>, within one bin ratio, about 9 %, of the exact percentile); for windows written without that histogram, the count-weighted mean of the windows' percentiles, not a pooled percentile. The largest window p99 bounds the period's p99 from above. Model size from evaluation.json.</p>");
+        h.Append("<table><tr><th>model</th><th>variant</th><th>windows</th><th>latency n</th><th>pooling</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max window p99 ms</th><th>model bytes</th></tr>");
         foreach (var r in report.Resources)
         {
-            h.Append(c, $"<tr><td>{E(r.Model)}</td><td>{E(r.Variant)}</td><td>{r.Windows}</td><td>{r.LatencyCount}</td><td>{Ms(r.P50)}</td><td>{Ms(r.P95)}</td><td>{Ms(r.P99)}</td><td>{Ms(r.MaxWindowP99)}</td><td>{(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")}</td></tr>");
+            h.Append(c, $"<tr><td>{E(r.Model)}</td><td>{E(r.Variant)}</td><td>{r.Windows}</td><td>{r.LatencyCount}</td><td>{E(r.Pooling)}</td><td>{Ms(r.P50)}</td><td>{Ms(r.P95)}</td><td>{Ms(r.P99)}</td><td>{Ms(r.MaxWindowP99)}</td><td>{(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")}</td></tr>");
         }
 
         return h.Append("</table>\n").ToString();

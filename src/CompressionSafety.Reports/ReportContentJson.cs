@@ -75,7 +75,7 @@ internal static class ReportContentJson
             w.WriteString("variant", r.Variant);
             w.WriteNumber("windows", r.Windows);
             w.WriteNumber("latency_n", r.LatencyCount);
-            w.WriteString("latency_pooling", "count-weighted mean of window percentiles");
+            w.WriteString("latency_pooling", r.Pooling);
             Finite(w, "latency_p50_ms", r.P50);
             Finite(w, "latency_p95_ms", r.P95);
             Finite(w, "latency_p99_ms", r.P99);

@@ -45,10 +45,10 @@ internal static class ReportContentMarkdown
             md.Append(c, $"| {ch.Variant} | {ch.Slice} | {ch.Metric} | {Format.Points(ch.Difference)} | [{Format.Points(ch.Low)}, {Format.Points(ch.High)}] | {x.HarmfulDirection} {Format.Points(x.Harm)} | {ch.VariantTrials} / {ch.BaselineTrials} |\n");
         }
 
-        md.Append("\n## Resources (latency: count-weighted mean of window percentiles)\n\n| model | variant | windows | latency n | p50 ms | p95 ms | p99 ms | max window p99 ms | model bytes |\n|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("\n## Resources (latency: pooled histogram percentiles, or the count-weighted mean of window percentiles for windows without a histogram)\n\n| model | variant | windows | latency n | pooling | p50 ms | p95 ms | p99 ms | max window p99 ms | model bytes |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in report.Resources)
         {
-            md.Append(c, $"| {r.Model} | {r.Variant} | {r.Windows} | {r.LatencyCount} | {ReportContentHtml.Ms(r.P50)} | {ReportContentHtml.Ms(r.P95)} | {ReportContentHtml.Ms(r.P99)} | {ReportContentHtml.Ms(r.MaxWindowP99)} | {(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")} |\n");
+            md.Append(c, $"| {r.Model} | {r.Variant} | {r.Windows} | {r.LatencyCount} | {r.Pooling} | {ReportContentHtml.Ms(r.P50)} | {ReportContentHtml.Ms(r.P95)} | {ReportContentHtml.Ms(r.P99)} | {ReportContentHtml.Ms(r.MaxWindowP99)} | {(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")} |\n");
         }
 
         return md.ToString();

@@ -50,6 +50,9 @@ internal sealed record WindowLine(
                 Reliability = root.TryGetProperty("histograms", out var histograms) && histograms.TryGetProperty("reliability", out var bins)
                     ? ReliabilityBins.Parse(bins)
                     : null,
+                Latency = histograms.ValueKind == JsonValueKind.Object && histograms.TryGetProperty("latency_ms", out var latency)
+                    ? LatencyHistogram.Parse(latency)
+                    : null,
             };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -63,6 +66,9 @@ internal sealed record WindowLine(
 
     /// <summary>The calibration bins of a labelled window (<c>histograms.reliability</c>), or null when absent.</summary>
     public ReliabilityBins? Reliability { get; init; }
+
+    /// <summary>The latency counts of a traffic window (<c>histograms.latency_ms</c>), or null when absent (files written before it).</summary>
+    public LatencyHistogram? Latency { get; init; }
 
     public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);
 

@@ -140,12 +140,13 @@ public sealed class ReportContentTests
     }
 
     [Fact]
-    public void Build_LatencyWindows_CountWeightedMeanOfWindowPercentiles()
+    public void Build_LatencyWindowsWithoutHistogram_CountWeightedMeanOfWindowPercentiles()
     {
         using var inputs = new ReportInputs();
         var report = ReportBuilder.Build(inputs.Request());
 
         var fp32 = Assert.Single(report.Resources, r => r.Variant == "fp32");
+        Assert.Equal(ResourceFigures.MeanPooling, fp32.Pooling);
         Assert.Equal((2L, 150L), (fp32.Windows, fp32.LatencyCount));
         Assert.Equal(11.0, fp32.P50, 12);
         Assert.Equal(22.0, fp32.P95, 12);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CompressionSafety.Engine.Windows;
 
@@ -8,7 +9,8 @@ namespace CompressionSafety.Engine.Output;
 /// <c>model</c>, <c>variant</c>, <c>slice</c>, <c>kind</c>, <c>window_start</c>, <c>window_end</c>, <c>count</c>,
 /// <c>first_event_time</c> and <c>last_event_time</c> (when the result counted a record),
 /// <c>metrics</c> {name: value}, <c>reference</c> {reference name: {name: value}}, <c>histograms</c> {name: {edges, counts}} (the labels phase's <c>reliability</c> adds <c>probability_sums</c> and
-/// <c>positives</c>).
+/// <c>positives</c>; the traffic phase's <c>latency_ms</c> is written sparse: {first_edge, bins_per_doubling, bins,
+/// counts {bin index: count}}).
 /// Keys are written in a fixed order so the same input gives the same bytes.
 /// </summary>
 public static class WindowResultJson
@@ -49,44 +51,13 @@ public static class WindowResultJson
         {
             writer.WritePropertyName(name);
             writer.WriteStartObject();
-            writer.WritePropertyName("edges");
-            writer.WriteStartArray();
-            foreach (var edge in histogram.Edges)
+            if (histogram.Binning is { } binning)
             {
-                writer.WriteNumberValue(edge);
+                WriteSparse(writer, binning, histogram.Counts);
             }
-
-            writer.WriteEndArray();
-            writer.WritePropertyName("counts");
-            writer.WriteStartArray();
-            foreach (var count in histogram.Counts)
+            else
             {
-                writer.WriteNumberValue(count);
-            }
-
-            writer.WriteEndArray();
-            if (histogram.ProbabilitySums is { } sums)
-            {
-                writer.WritePropertyName("probability_sums");
-                writer.WriteStartArray();
-                foreach (var sum in sums)
-                {
-                    writer.WriteNumberValue(sum);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            if (histogram.Positives is { } positives)
-            {
-                writer.WritePropertyName("positives");
-                writer.WriteStartArray();
-                foreach (var positive in positives)
-                {
-                    writer.WriteNumberValue(positive);
-                }
-
-                writer.WriteEndArray();
+                WriteDense(writer, histogram);
             }
 
             writer.WriteEndObject();
@@ -94,6 +65,71 @@ public static class WindowResultJson
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a log-binned histogram as its rule and its non-zero counts keyed by bin index, ascending: most of its
+    /// bins are empty in any one window, and the edges follow from the rule (docs/outputs.md).
+    /// </summary>
+    private static void WriteSparse(Utf8JsonWriter writer, LogBinning binning, IReadOnlyList<long> counts)
+    {
+        writer.WriteNumber("first_edge", binning.FirstEdge);
+        writer.WriteNumber("bins_per_doubling", binning.BinsPerDoubling);
+        writer.WriteNumber("bins", binning.Bins);
+        writer.WritePropertyName("counts");
+        writer.WriteStartObject();
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i] != 0)
+            {
+                writer.WriteNumber(i.ToString(CultureInfo.InvariantCulture), counts[i]);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDense(Utf8JsonWriter writer, Histogram histogram)
+    {
+        writer.WritePropertyName("edges");
+        writer.WriteStartArray();
+        foreach (var edge in histogram.Edges)
+        {
+            writer.WriteNumberValue(edge);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("counts");
+        writer.WriteStartArray();
+        foreach (var count in histogram.Counts)
+        {
+            writer.WriteNumberValue(count);
+        }
+
+        writer.WriteEndArray();
+        if (histogram.ProbabilitySums is { } sums)
+        {
+            writer.WritePropertyName("probability_sums");
+            writer.WriteStartArray();
+            foreach (var sum in sums)
+            {
+                writer.WriteNumberValue(sum);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (histogram.Positives is { } positives)
+        {
+            writer.WritePropertyName("positives");
+            writer.WriteStartArray();
+            foreach (var positive in positives)
+            {
+                writer.WriteNumberValue(positive);
+            }
+
+            writer.WriteEndArray();
+        }
     }
 
     private static void WriteValues(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> values)

@@ -13,4 +13,10 @@ public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<long> 
 
     /// <summary>For a reliability histogram: the number of safety-positive labels per bin; null for other histograms.</summary>
     public IReadOnlyList<long>? Positives { get; init; }
+
+    /// <summary>
+    /// For a histogram on fixed log-spaced bins (<c>latency_ms</c>): the rule its <see cref="Edges"/> follow. Such a
+    /// histogram is written sparse, as the rule and its non-zero counts by bin index; null for other histograms.
+    /// </summary>
+    public LogBinning? Binning { get; init; }
 }

@@ -4,7 +4,7 @@ using CompressionSafety.Statistics;
 namespace CompressionSafety.Engine.Windows;
 
 /// <summary>
-/// Traffic statistics of one key in one window, in fixed memory: counters, a fixed-bin histogram, and KLL sketches
+/// Traffic statistics of one key in one window, in fixed memory: counters, fixed-bin histograms (probability, latency), and KLL sketches
 /// for latency and input features; never a list of samples.
 /// </summary>
 internal sealed class TrafficAccumulator
@@ -38,6 +38,9 @@ internal sealed class TrafficAccumulator
     public double EntropySum { get; private set; }
     public long LowConfidence { get; private set; }
     public KllSketch Latency { get; } = new(seed: 1);
+
+    /// <summary>Latency counts on <see cref="LogBinning.Latency"/>, so a report can pool windows into exact bin totals.</summary>
+    public long[] LatencyHistogram { get; } = new long[LogBinning.Latency.Bins];
     public double LatencySum { get; private set; }
     public long ShadowCount { get; private set; }
     public long Flips { get; private set; }
@@ -100,6 +103,7 @@ internal sealed class TrafficAccumulator
         if (record.LatencyMs is { } latency)
         {
             Latency.Add(latency);
+            LatencyHistogram[LogBinning.Latency.BinOf(latency)]++;
             LatencySum += latency;
         }
 

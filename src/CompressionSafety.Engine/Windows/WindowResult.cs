@@ -8,7 +8,7 @@ namespace CompressionSafety.Engine.Windows;
 /// <param name="Count">Records in the window for this key (for the labels phase: labelled records).</param>
 /// <param name="Metrics">Metric name to value; a metric without data is absent rather than NaN.</param>
 /// <param name="References">Comparisons with each reference available for this key.</param>
-/// <param name="Histograms">Named histograms (probability of the safety-positive label, input features).</param>
+/// <param name="Histograms">Named histograms: traffic <c>positive_probability</c> and <c>latency_ms</c>, labels <c>reliability</c> (docs/outputs.md).</param>
 public sealed record WindowResult(
     WindowKey Key,
     WindowKind Kind,

@@ -41,7 +41,7 @@ internal static class ReportContentJson
             w.WriteString("variant", p.Variant);
             w.WriteString("window_start", Format.Time(p.WindowStart));
             w.WriteNumber("n", p.Count);
-            Finite(w, "positive_probability_psi", p.Psi);
+            ReportJson.WriteFinite(w, "positive_probability_psi", p.Psi);
             w.WriteEndObject();
         }
 
@@ -57,10 +57,10 @@ internal static class ReportContentJson
             w.WriteString("slice", c.Slice);
             w.WriteString("metric", c.Metric);
             w.WriteString("harmful_direction", h.HarmfulDirection);
-            Finite(w, "harm", h.Harm);
-            Finite(w, "difference", c.Difference);
-            Finite(w, "difference_low", c.Low);
-            Finite(w, "difference_high", c.High);
+            ReportJson.WriteFinite(w, "harm", h.Harm);
+            ReportJson.WriteFinite(w, "difference", c.Difference);
+            ReportJson.WriteFinite(w, "difference_low", c.Low);
+            ReportJson.WriteFinite(w, "difference_high", c.High);
             w.WriteNumber("variant_n", c.VariantTrials);
             w.WriteNumber("baseline_n", c.BaselineTrials);
             w.WriteEndObject();
@@ -76,10 +76,10 @@ internal static class ReportContentJson
             w.WriteNumber("windows", r.Windows);
             w.WriteNumber("latency_n", r.LatencyCount);
             w.WriteString("latency_pooling", r.Pooling);
-            Finite(w, "latency_p50_ms", r.P50);
-            Finite(w, "latency_p95_ms", r.P95);
-            Finite(w, "latency_p99_ms", r.P99);
-            Finite(w, "latency_p99_ms_max_window", r.MaxWindowP99);
+            ReportJson.WriteFinite(w, "latency_p50_ms", r.P50);
+            ReportJson.WriteFinite(w, "latency_p95_ms", r.P95);
+            ReportJson.WriteFinite(w, "latency_p99_ms", r.P99);
+            ReportJson.WriteFinite(w, "latency_p99_ms_max_window", r.MaxWindowP99);
             if (r.ModelBytes is { } bytes)
             {
                 w.WriteNumber("model_bytes", bytes);
@@ -106,7 +106,7 @@ internal static class ReportContentJson
         w.WriteStartObject();
         w.WriteNumber("windows", curve.Windows);
         w.WriteNumber("n", curve.Count);
-        Finite(w, "ece", curve.Ece);
+        ReportJson.WriteFinite(w, "ece", curve.Ece);
         w.WriteStartArray("bins");
         foreach (var b in curve.Bins)
         {
@@ -116,24 +116,12 @@ internal static class ReportContentJson
             w.WriteNumber("n", b.Count);
             w.WriteNumber("probability_sum", b.ProbabilitySum);
             w.WriteNumber("positives", b.Positives);
-            Finite(w, "mean_probability", b.MeanProbability);
-            Finite(w, "observed_frequency", b.ObservedFrequency);
+            ReportJson.WriteFinite(w, "mean_probability", b.MeanProbability);
+            ReportJson.WriteFinite(w, "observed_frequency", b.ObservedFrequency);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Finite(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -130,7 +130,8 @@ public static class ReportJson
         return stream.ToArray();
     }
 
-    private static void WriteFinite(Utf8JsonWriter writer, string name, double value)
+    /// <summary>Writes a number, or null when it is not finite (JSON has no NaN or infinity).</summary>
+    internal static void WriteFinite(Utf8JsonWriter writer, string name, double value)
     {
         if (double.IsFinite(value))
         {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using CompressionSafety.Contracts;
-using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Simulation;
@@ -66,25 +64,6 @@ public sealed class IncidentTopicTests
     }
 
     /// <summary>What replay does with the same records, minus the end-of-input flush (a worker never reaches an end).</summary>
-    private static List<(string Id, byte[] Json)> ReplayIncidents(IEnumerable<byte[]> lines, RuleSet rules)
-    {
-        var engine = new WindowEngine(new EngineOptions());
-        var evaluator = new RuleEvaluator(rules);
-        var incidents = new List<(string, byte[])>();
-        foreach (var line in lines)
-        {
-            if (RecordParser.Parse(line).Record is not { } record)
-            {
-                continue;
-            }
-
-            engine.Process(record);
-            foreach (var window in engine.TakeResults())
-            {
-                incidents.AddRange(evaluator.Evaluate(window).Select(i => (i.Id, JsonBytes.Of(w => IncidentJson.Write(w, i)))));
-            }
-        }
-
-        return incidents;
-    }
+    private static List<(string Id, byte[] Json)> ReplayIncidents(IEnumerable<byte[]> lines, RuleSet rules) =>
+        [.. InProcessReplay.Incidents(lines, rules).Select(i => (i.Id, JsonBytes.Of(w => IncidentJson.Write(w, i))))];
 }

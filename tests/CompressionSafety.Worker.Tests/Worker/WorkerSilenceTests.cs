@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using CompressionSafety.Contracts;
-using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Simulation;
@@ -88,25 +86,6 @@ public sealed class WorkerSilenceTests
         }
     }
 
-    private static List<(string Variant, byte[] Json)> ReplayIncidents(IEnumerable<byte[]> lines, RuleSet rules)
-    {
-        var engine = new WindowEngine(new EngineOptions());
-        var evaluator = new RuleEvaluator(rules);
-        var incidents = new List<(string, byte[])>();
-        foreach (var line in lines)
-        {
-            if (RecordParser.Parse(line).Record is not { } record)
-            {
-                continue;
-            }
-
-            engine.Process(record);
-            foreach (var window in engine.TakeResults())
-            {
-                incidents.AddRange(evaluator.Evaluate(window).Select(i => (i.Key.Variant, JsonBytes.Of(w => IncidentJson.Write(w, i)))));
-            }
-        }
-
-        return incidents;
-    }
+    private static List<(string Variant, byte[] Json)> ReplayIncidents(IEnumerable<byte[]> lines, RuleSet rules) =>
+        [.. InProcessReplay.Incidents(lines, rules).Select(i => (i.Key.Variant, JsonBytes.Of(w => IncidentJson.Write(w, i))))];
 }

@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics;
+
 namespace CompressionSafety.Reports;
 
 /// <summary>
@@ -68,13 +70,9 @@ internal static class ReportContent
     }
 
     /// <summary>ECE of pooled bins, the definition of <c>CalibrationAccumulator.Ece</c> applied to summed bins.</summary>
-    public static double Ece(IReadOnlyList<ReliabilityBin> bins)
-    {
-        var n = bins.Sum(b => b.Count);
-        return n == 0
-            ? double.NaN
-            : bins.Where(b => b.Count > 0).Sum(b => (double)b.Count / n * Math.Abs(b.ObservedFrequency - b.MeanProbability));
-    }
+    public static double Ece(IReadOnlyList<ReliabilityBin> bins) =>
+        Calibration.ExpectedCalibrationError(
+            bins.Select(b => b.Count).ToArray(), bins.Select(b => b.ProbabilitySum).ToArray(), bins.Select(b => (double)b.Positives).ToArray());
 
     public static List<DriftPoint> Drift(List<WindowLine> windows, Dictionary<string, string> baselines) =>
         windows

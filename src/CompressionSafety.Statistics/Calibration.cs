@@ -7,6 +7,44 @@ public static class Calibration
     public const double LogLossEpsilon = 1e-15;
 
     /// <summary>
+    /// ECE from per-bin sums: sum over non-empty bins of n_b / N times |positives_b / n_b - probability sum_b / n_b|; NaN
+    /// when every bin is empty. Bin sums add up exactly across windows, so this is also the ECE of pooled bins.
+    /// </summary>
+    /// <param name="counts">Predictions per bin.</param>
+    /// <param name="probabilitySums">Sum of the predicted probabilities per bin.</param>
+    /// <param name="positives">Positive labels per bin.</param>
+    /// <returns>The expected calibration error.</returns>
+    public static double ExpectedCalibrationError(ReadOnlySpan<long> counts, ReadOnlySpan<double> probabilitySums, ReadOnlySpan<double> positives)
+    {
+        if (probabilitySums.Length != counts.Length || positives.Length != counts.Length)
+        {
+            throw new ArgumentException($"Need the same number of bins in each sum ({counts.Length}, {probabilitySums.Length}, {positives.Length}).");
+        }
+
+        long total = 0;
+        foreach (var n in counts)
+        {
+            total += n;
+        }
+
+        if (total == 0)
+        {
+            return double.NaN;
+        }
+
+        var sum = 0.0;
+        for (var b = 0; b < counts.Length; b++)
+        {
+            if (counts[b] > 0)
+            {
+                sum += (double)counts[b] / total * Math.Abs((positives[b] / counts[b]) - (probabilitySums[b] / counts[b]));
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// ECE, MCE and reliability bins (see <see cref="CalibrationAccumulator"/> for the binning), ACE, Brier score and
     /// log loss.
     /// </summary>

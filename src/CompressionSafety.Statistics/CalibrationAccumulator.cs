@@ -38,27 +38,7 @@ public sealed class CalibrationAccumulator
     /// Expected calibration error: sum over non-empty bins of n_b / N * |fraction positive - mean probability|;
     /// NaN when empty.
     /// </summary>
-    public double Ece
-    {
-        get
-        {
-            if (Count == 0)
-            {
-                return double.NaN;
-            }
-
-            var sum = 0.0;
-            for (var b = 0; b < _counts.Length; b++)
-            {
-                if (_counts[b] > 0)
-                {
-                    sum += (double)_counts[b] / Count * Gap(b);
-                }
-            }
-
-            return sum;
-        }
-    }
+    public double Ece => Calibration.ExpectedCalibrationError(_counts, _sumProbability, _sumPositive);
 
     /// <summary>Maximum calibration error: the largest |fraction positive - mean probability| over non-empty bins; NaN when empty.</summary>
     public double Mce

@@ -54,4 +54,28 @@ public sealed class CalibrationAccumulatorTests
     {
         Assert.Throws<ArgumentException>(() => new CalibrationAccumulator(10).Merge(new CalibrationAccumulator(15)));
     }
+
+    [Fact]
+    public void ExpectedCalibrationError_SummedBinsOfTwoParts_EqualsEceOfTheWhole()
+    {
+        var random = new Random(7);
+        var first = new CalibrationAccumulator();
+        var second = new CalibrationAccumulator();
+        var whole = new CalibrationAccumulator();
+        for (var i = 0; i < 2_000; i++)
+        {
+            var p = random.NextDouble();
+            var y = random.NextDouble() < p * p;
+            (i % 3 == 0 ? first : second).Add(p, y);
+            whole.Add(p, y);
+        }
+
+        var counts = first.BinCounts.Zip(second.BinCounts, (a, b) => a + b).ToArray();
+        var sums = first.BinProbabilitySums.Zip(second.BinProbabilitySums, (a, b) => a + b).ToArray();
+        var positives = first.BinPositives.Zip(second.BinPositives, (a, b) => (double)(a + b)).ToArray();
+
+        Assert.Equal(whole.Ece, Calibration.ExpectedCalibrationError(counts, sums, positives), 12);
+        Assert.True(double.IsNaN(Calibration.ExpectedCalibrationError(new long[3], new double[3], new double[3])));
+        Assert.Throws<ArgumentException>(() => Calibration.ExpectedCalibrationError(new long[3], new double[2], new double[3]));
+    }
 }

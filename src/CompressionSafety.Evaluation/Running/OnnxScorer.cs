@@ -11,6 +11,9 @@ namespace CompressionSafety.Evaluation.Running;
 /// </summary>
 internal sealed class OnnxScorer : IDisposable
 {
+    /// <summary>Inter-op threads of every session: sequential execution, so runs are reproducible.</summary>
+    public const int InterOpNumThreads = 1;
+
     private static readonly TensorElementType[] InputTypes =
         [TensorElementType.Float, TensorElementType.Float16, TensorElementType.Int64, TensorElementType.Int32, TensorElementType.Bool];
 
@@ -60,7 +63,7 @@ internal sealed class OnnxScorer : IDisposable
 
         var before = Environment.WorkingSet;
         InferenceSession session;
-        using (var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL })
+        using (var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = InterOpNumThreads, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL })
         {
             try
             {

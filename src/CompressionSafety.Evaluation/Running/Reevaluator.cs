@@ -1,4 +1,5 @@
 using CompressionSafety.Evaluation.Gating;
+using CompressionSafety.Evaluation.Hosts;
 using CompressionSafety.Evaluation.Registry;
 using CompressionSafety.Evaluation.Suites;
 using CompressionSafety.Evaluation.Tokenizing;
@@ -76,12 +77,14 @@ public static class Reevaluator
             results.Add(new VariantEvaluation(
                 file.Name, isBaseline, file.File, scorer.Sha256, file.Compression, scorer.FileBytes, scorer.SessionMemoryBytes,
                 seconds * 1e6 / cases.Count, cases.Count / seconds, gate, reasons, metrics[0], metrics.Skip(1).ToList(),
-                isBaseline ? null : Worst(baselineMetrics, metrics, policy.MinSliceCases), exemplars.Count, exemplars.Take(options.MaxExemplars).ToList()));
+                isBaseline ? null : Worst(baselineMetrics, metrics, policy.MinSliceCases), exemplars.Count, exemplars.Take(options.MaxExemplars).ToList(),
+                predicted));
         }
 
         return new EvaluationResult(
             EvaluationResult.CurrentSchemaVersion, model.Name, model.Labels, model.SafetyPositiveLabel, suite.Sha256, cases.Count, errors,
-            time.GetUtcNow(), options.ToolVersion, options.Seed, options.IntraOpNumThreads, options.BatchSize, results);
+            time.GetUtcNow(), options.ToolVersion, options.Seed, options.IntraOpNumThreads, options.BatchSize, results,
+            HostProbe.Detect(options.IntraOpNumThreads, OnnxScorer.InterOpNumThreads), cases.Select(c => c.Id).ToList());
     }
 
     private static List<(string Name, Func<SuiteCase, bool> Member)> Scopes(List<SuiteCase> cases)

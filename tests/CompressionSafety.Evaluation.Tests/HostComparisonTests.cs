@@ -26,7 +26,7 @@ public sealed class HostComparisonTests : IDisposable
         Assert.False(string.IsNullOrEmpty(host["cpu_model"]!.GetValue<string>()));
         Assert.Equal("CPUExecutionProvider", host["execution_provider"]!.GetValue<string>());
         Assert.Equal(result.Host!.IsaFeatures, host["isa_features"]!.AsArray().Select(f => f!.GetValue<string>()));
-        Assert.Equal(result.Host.OnnxRuntimeVersion, snapshot.Host!["onnxruntime_version"]);
+        Assert.Equal(result.Host.OnnxRuntimeVersion, snapshot.Host!["onnx_runtime_version"]);
         Assert.Equal(string.Join(' ', result.Host.IsaFeatures), snapshot.Host["isa_features"]);
         Assert.Equal(HandSuite.Cases.Select(c => c.Id), evaluation["case_ids"]!.AsArray().Select(i => i!.GetValue<string>()));
     }

@@ -79,7 +79,7 @@ internal static class EvaluateCommand
     {
         static string Describe(IReadOnlyDictionary<string, string>? host) => host is null
             ? "host not recorded"
-            : $"{host.GetValueOrDefault("cpu_model", "unknown")} [{host.GetValueOrDefault("isa_features", string.Empty)}], ONNX Runtime {host.GetValueOrDefault("onnxruntime_version", "unknown")}";
+            : $"{host.GetValueOrDefault("cpu_model", "unknown")} [{host.GetValueOrDefault("isa_features", string.Empty)}], ONNX Runtime {host.GetValueOrDefault("onnx_runtime_version", "unknown")}";
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"compare with {c.Other}: {c.CommonCases} common cases{(c.SameSuite ? string.Empty : " (the suites differ)")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  this host:  {Describe(c.Host)}");

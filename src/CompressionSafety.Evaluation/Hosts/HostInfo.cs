@@ -38,7 +38,7 @@ public sealed record HostInfo(
         && !Has("avx_vnni") && !Has("avx512_vnni") && !Has("amx_int8");
 
     /// <summary>The host as flat text properties (snake_case keys), for files that do not know this type.</summary>
-    /// <returns>cpu_model, architecture, logical_cores, operating_system, isa_features (space-separated), onnxruntime_version, execution_provider, intra_op_num_threads, inter_op_num_threads, u8s8_may_saturate.</returns>
+    /// <returns>cpu_model, architecture, logical_cores, operating_system, isa_features (space-separated), onnx_runtime_version, execution_provider, intra_op_num_threads, inter_op_num_threads, u8s8_may_saturate.</returns>
     public IReadOnlyDictionary<string, string> ToProperties() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["cpu_model"] = CpuModel,
@@ -46,7 +46,7 @@ public sealed record HostInfo(
         ["logical_cores"] = LogicalCores.ToString(CultureInfo.InvariantCulture),
         ["operating_system"] = OperatingSystem,
         ["isa_features"] = string.Join(' ', IsaFeatures),
-        ["onnxruntime_version"] = OnnxRuntimeVersion,
+        ["onnx_runtime_version"] = OnnxRuntimeVersion,
         ["execution_provider"] = ExecutionProvider,
         ["intra_op_num_threads"] = IntraOpNumThreads.ToString(CultureInfo.InvariantCulture),
         ["inter_op_num_threads"] = InterOpNumThreads.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CompressionSafety.Evaluation.Hosts;
 
 /// <summary>
@@ -34,6 +36,22 @@ public sealed record HostInfo(
         Architecture is "X64" or "X86"
         && (Has("avx2") || Has("avx512bw"))
         && !Has("avx_vnni") && !Has("avx512_vnni") && !Has("amx_int8");
+
+    /// <summary>The host as flat text properties (snake_case keys), for files that do not know this type.</summary>
+    /// <returns>cpu_model, architecture, logical_cores, operating_system, isa_features (space-separated), onnx_runtime_version, execution_provider, intra_op_num_threads, inter_op_num_threads, u8s8_may_saturate.</returns>
+    public IReadOnlyDictionary<string, string> ToProperties() => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["cpu_model"] = CpuModel,
+        ["architecture"] = Architecture,
+        ["logical_cores"] = LogicalCores.ToString(CultureInfo.InvariantCulture),
+        ["operating_system"] = OperatingSystem,
+        ["isa_features"] = string.Join(' ', IsaFeatures),
+        ["onnx_runtime_version"] = OnnxRuntimeVersion,
+        ["execution_provider"] = ExecutionProvider,
+        ["intra_op_num_threads"] = IntraOpNumThreads.ToString(CultureInfo.InvariantCulture),
+        ["inter_op_num_threads"] = InterOpNumThreads.ToString(CultureInfo.InvariantCulture),
+        ["u8s8_may_saturate"] = U8S8MaySaturate ? "true" : "false",
+    };
 
     private bool Has(string feature) => IsaFeatures.Contains(feature, StringComparer.Ordinal);
 }

@@ -15,7 +15,7 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("unsafe-miss", "int8-dynamic", 0.4, "unsafe-miss-regression-vs-baseline")]
     [InlineData("flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
-    [InlineData("refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData("refusal", "distilled-small", 0.1, "over-refusal-vs-baseline")]
     [InlineData("calibration", "int8-dynamic", 0.6, "calibration-degradation")]
     [InlineData("latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
     public async Task Replay_InjectedDegradation_CaughtWithinTwoWindowsOnDegradedVariantOnly(string kind, string variant, double size, string expectedRule)
@@ -55,7 +55,7 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
     [InlineData(2, "unsafe-miss", "int8-dynamic", 0.4, "paired-regression-cusum-vs-shadow")]
     [InlineData(3, "unsafe-miss", "pruned-50", 0.4, "paired-regression-cusum-vs-shadow")]
     [InlineData(1, "flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
-    [InlineData(1, "refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData(1, "refusal", "distilled-small", 0.1, "over-refusal-vs-baseline")]
     [InlineData(1, "calibration", "int8-dynamic", 0.6, "calibration-degradation")]
     [InlineData(1, "latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
     public async Task Replay_SegmentDegradation_CaughtWithinTwoWindowsOnDegradedSegment(int seed, string kind, string variant, double size, string expectedRule)

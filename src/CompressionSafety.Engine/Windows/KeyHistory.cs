@@ -2,7 +2,7 @@ using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Engine.Windows;
 
-/// <summary>What the engine keeps about one key from window to window: the pinned input reference, change detectors, anytime-valid confidence sequences and the shadow discordance CUSUM.</summary>
+/// <summary>What the engine keeps about one key from window to window: the pinned input reference, change detectors, anytime-valid confidence sequences, the rate-change e-detectors and the shadow discordance CUSUM.</summary>
 internal sealed class KeyHistory(EngineOptions options)
 {
     public InputReference Input { get; } = new(options);
@@ -14,6 +14,12 @@ internal sealed class KeyHistory(EngineOptions options)
 
     /// <summary>Unsafe-miss rate, variant minus baseline, over every window so far.</summary>
     public DifferenceConfidenceSequence UnsafeMissDifference { get; } = new(options.ConfidenceSequenceAlpha);
+
+    /// <summary>
+    /// Rate-change e-detectors against the baseline, in the order of <see cref="RateChanges.All"/> (state: each
+    /// detector's statistic and window count).
+    /// </summary>
+    public RateChangeCusum[] RateChanges { get; } = Windows.RateChanges.Create();
 
     /// <summary>Paired discordance against the shadow outputs, over every labelled window so far.</summary>
     public DiscordanceCusum ShadowDiscordance { get; } = new(options.DiscordanceCusumAlternative);

@@ -30,6 +30,20 @@ internal sealed class TrafficAccumulator
     public long RefusedKnown { get; private set; }
     public long Refused { get; private set; }
     public long SafetyKnown { get; private set; }
+
+    /// <summary>Records that report both refused and flagged: the sample of the harmful-compliance rate.</summary>
+    public long ComplianceKnown { get; private set; }
+
+    /// <summary>Records answered (refused = false) and flagged.</summary>
+    public long HarmfulCompliance { get; private set; }
+
+    /// <summary>Records with prompt_flagged = true that report refused.</summary>
+    public long HarmfulRequests { get; private set; }
+    public long HarmfulRefused { get; private set; }
+
+    /// <summary>Records with prompt_flagged = false that report refused.</summary>
+    public long BenignRequests { get; private set; }
+    public long BenignRefused { get; private set; }
     public BoundedCounter Categories { get; }
     public BoundedCounter Labels { get; }
     public long ProbabilityCount { get; private set; }
@@ -69,6 +83,22 @@ internal sealed class TrafficAccumulator
             {
                 RefusedKnown++;
                 Refused += refused ? 1 : 0;
+                if (safety.Flagged is { } answeredFlagged)
+                {
+                    ComplianceKnown++;
+                    HarmfulCompliance += !refused && answeredFlagged ? 1 : 0;
+                }
+
+                if (safety.PromptFlagged == true)
+                {
+                    HarmfulRequests++;
+                    HarmfulRefused += refused ? 1 : 0;
+                }
+                else if (safety.PromptFlagged == false)
+                {
+                    BenignRequests++;
+                    BenignRefused += refused ? 1 : 0;
+                }
             }
 
             foreach (var category in safety.Categories.Distinct(StringComparer.Ordinal))
@@ -143,6 +173,15 @@ internal sealed class TrafficAccumulator
         metrics.Set("flagged_count", FlaggedKnown);
         metrics.Rate("refused_rate", Refused, RefusedKnown);
         metrics.Set("refused_count", RefusedKnown);
+        metrics.Rate("harmful_compliance_rate", HarmfulCompliance, ComplianceKnown);
+        metrics.Set("compliance_count", ComplianceKnown);
+        if (HarmfulRequests + BenignRequests > 0)
+        {
+            metrics.Rate("harmful_refusal_rate", HarmfulRefused, HarmfulRequests);
+            metrics.Set("harmful_request_count", HarmfulRequests);
+            metrics.Rate("benign_refusal_rate", BenignRefused, BenignRequests);
+            metrics.Set("benign_request_count", BenignRequests);
+        }
         foreach (var (category, count) in Categories.Counts)
         {
             metrics.Rate("category_rate." + category, count, SafetyKnown);

@@ -55,7 +55,7 @@ public static class WorkerHostBuilderExtensions
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
             // One HttpClient for the notifier's lifetime; the notifier queues, retries and counts drops itself.
-            services.TryAddSingleton<IIncidentSink>(sp => new WebhookNotifier(
+            services.TryAddSingleton(sp => new WebhookNotifier(
                 sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
                 new HttpClient(),
                 sp.GetRequiredService<TimeProvider>()));
@@ -88,6 +88,12 @@ public static class WorkerHostBuilderExtensions
         services.AddInfluxDbMetrics(builder.Configuration);
         services.TryAddSingleton<IMetricsSink>(sp =>
             new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
+        // Every incident output behind the one sink the loop publishes to: incident points beside the window points
+        // (when the metrics sink writes them), then the notifiers that are configured.
+        services.TryAddSingleton<IIncidentSink>(sp => new IncidentOutputs([
+            .. sp.GetRequiredService<IMetricsSink>() is IIncidentSink points ? [points] : Array.Empty<IIncidentSink>(),
+            .. sp.GetService<WebhookNotifier>() is { } webhook ? [webhook] : Array.Empty<IIncidentSink>(),
+        ]));
         services.AddSingleton<Func<IngestionLoop>>(sp => () =>
         {
             var options = sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;

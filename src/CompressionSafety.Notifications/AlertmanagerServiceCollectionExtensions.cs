@@ -17,6 +17,10 @@ public static class AlertmanagerServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>For a process without a host (the CLI): a container holding only the resilient Alertmanager client.</summary>
+    public static IHttpClientFactory StandaloneHttpClientFactory() =>
+        new ServiceCollection().AddAlertmanagerHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+
     /// <summary>The notifier for <paramref name="options"/>, its client taken from <paramref name="factory"/>.</summary>
     public static AlertmanagerNotifier CreateAlertmanagerNotifier(this IHttpClientFactory factory, AlertmanagerOptions options, TimeProvider time)
     {

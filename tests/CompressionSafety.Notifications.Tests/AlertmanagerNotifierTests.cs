@@ -1,5 +1,5 @@
 using CompressionSafety.Engine.Rules;
-using Microsoft.Extensions.DependencyInjection;
+using CompressionSafety.Testing;
 
 namespace CompressionSafety.Notifications.Tests;
 
@@ -101,8 +101,7 @@ public sealed class AlertmanagerNotifierTests
         DashboardUrl = new Uri("http://grafana.test:3000/"),
     };
 
-    internal static IHttpClientFactory Factory() =>
-        new ServiceCollection().AddAlertmanagerHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    internal static IHttpClientFactory Factory() => AlertmanagerServiceCollectionExtensions.StandaloneHttpClientFactory();
 
     private static AlertmanagerNotifier Notifier(params Uri[] urls) =>
         Factory().CreateAlertmanagerNotifier(Options(urls), TimeProvider.System);

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CompressionSafety.Testing;
 
-namespace CompressionSafety.Notifications.Tests;
+namespace CompressionSafety.Testing;
 
 /// <summary>
 /// Debian's Alertmanager 0.25 (<c>prometheus-alertmanager</c>) on a free loopback port with its own config and storage

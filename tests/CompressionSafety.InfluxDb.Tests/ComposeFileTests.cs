@@ -12,7 +12,25 @@ public sealed class ComposeFileTests
     [Fact]
     public void Services_ComposeFile_AreTheFullStack()
     {
-        Assert.Equal(["grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+        Assert.Equal(["alertmanager", "grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Alertmanager_ComposeConfig_LoadsInTheRealAlertmanagerAndTheWorkerSendsToIt()
+    {
+        var config = RepositoryRoot.Combine("deploy/alertmanager/alertmanager.yml");
+        Assert.Contains("./deploy/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro", Services.Strings("alertmanager", "volumes"));
+        Assert.Equal("http://alertmanager:9093", Services.Pairs("worker", "environment")["Alertmanager__Urls__0"]);
+
+        // Alertmanager refuses to start on an invalid configuration, so becoming ready proves the file is valid.
+        await using var server = await LocalServer.StartAsync(
+            Environment.GetEnvironmentVariable("ALERTMANAGER_BIN") ?? "/usr/bin/prometheus-alertmanager",
+            "prometheus-alertmanager",
+            (port, dir) => ["--config.file=" + config, "--storage.path=" + dir, "--web.listen-address=127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster.listen-address="],
+            "/-/ready");
+        using var http = new HttpClient();
+        using var status = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Url + "/api/v2/status")));
+        Assert.Contains("receiver: on-call", status.RootElement.GetProperty("config").GetProperty("original").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

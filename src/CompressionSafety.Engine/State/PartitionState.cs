@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using CompressionSafety.Engine.Reproducibility;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Statistics.State;
 
@@ -25,6 +28,27 @@ public static class PartitionState
     public const int FormatVersion = 1;
 
     private static ReadOnlySpan<byte> Magic => "CSPS"u8;
+
+    /// <summary>
+    /// The configuration a snapshot is tied to: the engine settings' <see cref="ConfigurationHash"/> and, when rules
+    /// run, a SHA-256 of the rules' source text in evaluation order. State built under anything else is not restored.
+    /// </summary>
+    /// <param name="engine">The effective engine settings.</param>
+    /// <param name="maxRecordBytes">The effective largest record accepted.</param>
+    /// <param name="rules">The loaded rules, or null.</param>
+    /// <returns>The text stored in and compared with every snapshot.</returns>
+    public static string ConfigurationOf(EngineOptions engine, int maxRecordBytes, RuleSet? rules)
+    {
+        var text = "engine:" + ConfigurationHash.Sha256(engine, maxRecordBytes);
+        if (rules is null)
+        {
+            return text;
+        }
+
+        // Silences are left out: they only decide what is published, and may change between runs.
+        var source = string.Join("\n\0", rules.Rules.Select(r => r.SourceText));
+        return text + " rules:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+    }
 
     /// <summary>Writes the state of a partition.</summary>
     /// <param name="configurationHash">What the state was built under (<see cref="Reproducibility.ConfigurationHash"/> and the rules); restore refuses another.</param>

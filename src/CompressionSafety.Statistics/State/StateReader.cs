@@ -86,6 +86,10 @@ public sealed class StateReader : IDisposable
         return count;
     }
 
+    /// <summary>Reads bytes written with <see cref="StateWriter.WriteBytes"/>.</summary>
+    /// <returns>The bytes.</returns>
+    public byte[] ReadBytes() => _reader.ReadBytes(ReadCount());
+
     /// <summary>Reads doubles written as a collection.</summary>
     /// <returns>The values.</returns>
     public double[] ReadDoubles()

@@ -77,6 +77,14 @@ public sealed class StateWriter : IDisposable
         }
     }
 
+    /// <summary>Writes a length, then the bytes.</summary>
+    /// <param name="bytes">The bytes.</param>
+    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        _writer.Write7BitEncodedInt(bytes.Length);
+        _writer.Write(bytes);
+    }
+
     /// <summary>Writes a count, then each value.</summary>
     /// <param name="values">The values.</param>
     public void Write(IReadOnlyCollection<double> values)

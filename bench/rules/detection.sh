@@ -7,12 +7,7 @@
 #       clean 24-hour streams; prints the number of incidents (0 expected) and the first few.
 # Usage of the results: docs/rules.md ("Regressions on one segment", tuning tables).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-dotnet build "$root/src/CompressionSafety.Cli" -c Release -v quiet -nologo >/dev/null
-cli="$root/src/CompressionSafety.Cli/bin/Release/net10.0/linux-x64/compression-safety.dll"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 mode=${1:-delay}
 shift || true
 case "$mode" in

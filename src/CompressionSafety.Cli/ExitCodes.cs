@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A gate or check failed as requested (for example <c>--fail-on reject</c>).</summary>
     public const int GateFailed = 3;
+
+    /// <summary>The run did not account for every record it produced (the Kafka demo): records were lost.</summary>
+    public const int RecordsLost = 4;
 }

@@ -24,6 +24,7 @@ internal static class JsonNames
     public static readonly JsonEncodedText Safety = JsonEncodedText.Encode("safety");
     public static readonly JsonEncodedText Flagged = JsonEncodedText.Encode("flagged");
     public static readonly JsonEncodedText Refused = JsonEncodedText.Encode("refused");
+    public static readonly JsonEncodedText PromptFlagged = JsonEncodedText.Encode("prompt_flagged");
     public static readonly JsonEncodedText Categories = JsonEncodedText.Encode("categories");
     public static readonly JsonEncodedText LatencyMs = JsonEncodedText.Encode("latency_ms");
     public static readonly JsonEncodedText Shadow = JsonEncodedText.Encode("shadow");

@@ -180,6 +180,11 @@ public static class RecordWriter
             writer.WriteBoolean(JsonNames.Refused, refused);
         }
 
+        if (safety.PromptFlagged is { } promptFlagged)
+        {
+            writer.WriteBoolean(JsonNames.PromptFlagged, promptFlagged);
+        }
+
         // Always written, even empty: "no categories hit" is information a reader may want to see.
         writer.WriteStartArray(JsonNames.Categories);
         foreach (var category in safety.Categories)

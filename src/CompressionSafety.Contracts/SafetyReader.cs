@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CompressionSafety.Contracts;
 
-/// <summary>Reads <c>safety</c>: <c>flagged</c> and <c>refused</c> (booleans), <c>categories</c> (array of strings).</summary>
+/// <summary>Reads <c>safety</c>: <c>flagged</c>, <c>refused</c> and the optional <c>prompt_flagged</c> (booleans), <c>categories</c> (array of strings).</summary>
 internal static class SafetyReader
 {
     public static Rejection? Read(ref Utf8JsonReader reader, out SafetySignals? safety)
@@ -11,6 +11,7 @@ internal static class SafetyReader
         safety = null;
         bool? flagged = null;
         bool? refused = null;
+        bool? promptFlagged = null;
         List<string>? categories = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -18,8 +19,9 @@ internal static class SafetyReader
             var bit = reader.ValueTextEquals("flagged"u8) ? 1
                 : reader.ValueTextEquals("refused"u8) ? 2
                 : reader.ValueTextEquals("categories"u8) ? 4
+                : reader.ValueTextEquals("prompt_flagged"u8) ? 8
                 : 0;
-            var name = bit switch { 1 => "safety.flagged", 2 => "safety.refused", _ => "safety.categories" };
+            var name = bit switch { 1 => "safety.flagged", 2 => "safety.refused", 8 => "safety.prompt_flagged", _ => "safety.categories" };
             reader.Read();
             if (bit == 0)
             {
@@ -49,6 +51,10 @@ internal static class SafetyReader
                     error = FieldReader.ReadBoolean(ref reader, name, out var r);
                     refused = r;
                     break;
+                case 8:
+                    error = FieldReader.ReadBoolean(ref reader, name, out var p);
+                    promptFlagged = p;
+                    break;
                 default:
                     error = ReadCategories(ref reader, name, out categories);
                     break;
@@ -60,7 +66,7 @@ internal static class SafetyReader
             }
         }
 
-        safety = new SafetySignals(flagged, refused, categories is null ? [] : categories);
+        safety = new SafetySignals(flagged, refused, categories is null ? [] : categories) { PromptFlagged = promptFlagged };
         return null;
     }
 

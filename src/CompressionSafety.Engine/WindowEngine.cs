@@ -332,6 +332,7 @@ public sealed partial class WindowEngine
                 var comparison = new MetricWriter();
                 ReferenceMetrics.CompareTraffic(accumulator, baseline, comparison);
                 ReferenceMetrics.UpdateSequence(history.FlaggedDifference, "flagged_rate_diff_cs", accumulator.Flagged, accumulator.FlaggedKnown, baseline.Flagged, baseline.FlaggedKnown, comparison);
+                RateChanges.Update(history.RateChanges, accumulator, baseline, comparison);
                 references.Add(new ReferenceComparison(ReferenceNames.Baseline, comparison.Values));
             }
 

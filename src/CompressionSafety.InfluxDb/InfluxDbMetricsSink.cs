@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using System.Threading.Channels;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
 using InfluxDB.Client.Core.Exceptions;
 using Microsoft.Extensions.Logging;
@@ -11,14 +12,14 @@ using Polly.Retry;
 namespace CompressionSafety.InfluxDb;
 
 /// <summary>
-/// Writes window metrics (formatted by <see cref="LineProtocol"/>) and incidents (<see cref="IncidentLineProtocol"/>) to
+/// Writes window metrics and incident state changes (both formatted by <see cref="LineProtocol"/>) to
 /// InfluxDB 2.x, shaped like OpenTelemetry's batch exporter: a bounded queue of points, one export loop that sends
 /// batches when full or after <see cref="InfluxDbOptions.ScheduledDelay"/>, retries with exponential back-off and
 /// jitter while InfluxDB is unreachable (health <see cref="InfluxDbSinkHealth.Degraded"/>), counts points dropped when
 /// the queue is full, and drains on disposal within <see cref="InfluxDbOptions.ShutdownTimeout"/>.
 /// <see cref="Write"/> never blocks.
 /// </summary>
-public sealed class InfluxDbMetricsSink : IMetricsSink
+public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
 {
     [ThreadStatic]
     private static StringBuilder? t_builder;
@@ -112,11 +113,11 @@ public sealed class InfluxDbMetricsSink : IMetricsSink
         }
     }
 
-    /// <summary>Accepts one incident state change without blocking (see <see cref="IncidentPoint"/>).</summary>
-    public void WriteIncident(IncidentPoint incident)
+    /// <summary>Accepts one incident state change as a point (<see cref="LineProtocol.AppendIncident"/>) without blocking.</summary>
+    public void Publish(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        Enqueue(new PointBlock(IncidentLineProtocol.Format(incident).TrimEnd('\n'), 1));
+        Enqueue(new PointBlock(LineProtocol.FormatIncident(incident).TrimEnd('\n'), 1));
     }
 
     /// <inheritdoc />

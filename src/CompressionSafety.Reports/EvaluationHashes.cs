@@ -1,11 +1,12 @@
 using System.Text.Json;
+using CompressionSafety.Evaluation.Hosts;
 
 namespace CompressionSafety.Reports;
 
-/// <summary>The suite hash and the per-variant model file hashes of an <c>evaluation.json</c> (docs/evaluation.md).</summary>
+/// <summary>The suite hash, the per-variant model file hashes and the host of an <c>evaluation.json</c> (docs/evaluation.md).</summary>
 internal static class EvaluationHashes
 {
-    public static (string SuiteSha256, IReadOnlyList<ModelFile> Models) Read(string path)
+    public static (string SuiteSha256, IReadOnlyList<ModelFile> Models, IReadOnlyDictionary<string, string>? Host) Read(string path)
     {
         try
         {
@@ -22,7 +23,7 @@ internal static class EvaluationHashes
                     variant.TryGetProperty("sha256", out var h) && h.GetString() is { Length: > 0 } hash ? hash : ReproducibilityManifest.Unknown));
             }
 
-            return (suite, models);
+            return (suite, models, HostProperties.Read(root));
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -6,8 +6,8 @@ internal static class ManifestBuilder
     public static ReproducibilityManifest Build(IEnumerable<string> runFiles, string? evaluationFile)
     {
         var runs = runFiles.Order(StringComparer.Ordinal).Select(RunFileReader.Read).ToList();
-        var (suite, models) = evaluationFile is null
-            ? (ReproducibilityManifest.Unknown, (IReadOnlyList<ModelFile>)[])
+        var (suite, models, host) = evaluationFile is null
+            ? (ReproducibilityManifest.Unknown, (IReadOnlyList<ModelFile>)[], null)
             : EvaluationHashes.Read(evaluationFile);
         return new ReproducibilityManifest(
             Agree(runs.Select(r => r.ConfigSha256)),
@@ -15,7 +15,8 @@ internal static class ManifestBuilder
             Agree(runs.Select(r => r.GeneratorSeed)),
             suite,
             models,
-            runs);
+            runs,
+            host);
     }
 
     /// <summary>The one value all runs state, <c>unknown</c> with no runs, <c>mixed</c> when they disagree.</summary>

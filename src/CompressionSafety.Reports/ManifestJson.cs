@@ -23,6 +23,17 @@ internal static class ManifestJson
         }
 
         w.WriteEndArray();
+        if (m.EvaluationHost is { } host)
+        {
+            w.WriteStartObject("evaluation_host");
+            foreach (var (key, value) in host)
+            {
+                w.WriteString(key, value);
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("runs");
         foreach (var run in m.Runs)
         {

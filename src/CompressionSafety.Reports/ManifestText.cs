@@ -56,6 +56,11 @@ internal static class ManifestText
         {
             yield return ($"model {model.Variant}{(model.IsBaseline ? " (baseline)" : string.Empty)}: {model.File}", model.Sha256);
         }
+
+        if (m.EvaluationHost is { } host)
+        {
+            yield return ("evaluation host", string.Join("; ", host.Select(kv => $"{kv.Key}={kv.Value}")));
+        }
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

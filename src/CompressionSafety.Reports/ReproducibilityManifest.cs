@@ -11,13 +11,15 @@ namespace CompressionSafety.Reports;
 /// <param name="SuiteSha256">SHA-256 of the safety suite of the evaluation.</param>
 /// <param name="Models">Model files of the evaluation, baseline first; empty without an evaluation.</param>
 /// <param name="Runs">One entry per run file read (<c>summary.json</c>, <c>run-YYYY-MM-DD.json</c>).</param>
+/// <param name="EvaluationHost">The machine the evaluation ran on (its <c>host</c>, flattened to text); null without one.</param>
 public sealed record ReproducibilityManifest(
     string ConfigSha256,
     string RulesSha256,
     string GeneratorSeed,
     string SuiteSha256,
     IReadOnlyList<ModelFile> Models,
-    IReadOnlyList<RunRecord> Runs)
+    IReadOnlyList<RunRecord> Runs,
+    IReadOnlyDictionary<string, string>? EvaluationHost = null)
 {
     /// <summary>Written for a value no input states.</summary>
     public const string Unknown = "unknown";

@@ -4,7 +4,8 @@ namespace CompressionSafety.Simulation;
 
 /// <summary>
 /// A degradation injected into the stream from <see cref="StartOffset"/> (or <see cref="StartTime"/>) on, on one variant
-/// and optionally one segment value. Text form: <c>variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=6h,size=0.3</c>.
+/// and optionally one model and one segment value. Text form:
+/// <c>variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=6h,size=0.3</c> (and <c>model=NAME</c>).
 /// </summary>
 /// <param name="Variant">The affected variant; null for <see cref="DegradationKind.InputDrift"/>, which hits all traffic.</param>
 /// <param name="SegmentKey">Segment attribute to restrict to (for example <c>locale</c>), or null for all traffic.</param>
@@ -22,6 +23,9 @@ public sealed record Degradation(
     DateTimeOffset? StartTime,
     double Size)
 {
+    /// <summary>The affected model; null for every model.</summary>
+    public string? Model { get; init; }
+
     /// <summary>When the degradation begins in a stream starting at <paramref name="streamStart"/>.</summary>
     public DateTimeOffset StartsAt(DateTimeOffset streamStart) => StartTime ?? streamStart + (StartOffset ?? TimeSpan.Zero);
 
@@ -33,13 +37,15 @@ public sealed record Degradation(
         DegradationKind.Refusal => "refusal",
         DegradationKind.Calibration => "calibration",
         DegradationKind.Latency => "latency",
+        DegradationKind.UnderRefusal => "under-refusal",
+        DegradationKind.OverRefusal => "over-refusal",
         DegradationKind.InputDrift => "input-drift",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>
     /// Parses comma-separated <c>key=value</c> parts: <c>kind</c> (required), <c>size</c> (required), <c>variant</c>
-    /// (required except for <c>input-drift</c>, where it is not allowed), <c>segment=key:value</c> (optional) and
+    /// (required except for <c>input-drift</c>, where it is not allowed), <c>model</c> (optional), <c>segment=key:value</c> (optional) and
     /// <c>start</c> (optional, default 0: a duration such as <c>6h</c> or <c>1h30m</c> from the stream start, or an RFC 3339 time).
     /// </summary>
     /// <exception cref="FormatException">The message names the part that is wrong.</exception>
@@ -56,9 +62,9 @@ public sealed record Degradation(
             }
 
             var key = part[..eq].Trim();
-            if (key is not ("variant" or "segment" or "kind" or "start" or "size"))
+            if (key is not ("variant" or "model" or "segment" or "kind" or "start" or "size"))
             {
-                throw new FormatException($"degradation part '{key}' is unknown (expected variant, segment, kind, start, size).");
+                throw new FormatException($"degradation part '{key}' is unknown (expected variant, model, segment, kind, start, size).");
             }
 
             if (!parts.TryAdd(key, part[(eq + 1)..].Trim()))
@@ -82,7 +88,13 @@ public sealed record Degradation(
         var (segmentKey, segmentValue) = ParseSegment(parts.GetValueOrDefault("segment"));
         var (offset, time) = ParseStart(parts.GetValueOrDefault("start"));
         var size = ParseSize(kind, parts.GetValueOrDefault("size"));
-        return new Degradation(variant, segmentKey, segmentValue, kind, offset, time, size);
+        var model = parts.GetValueOrDefault("model");
+        if (model is { Length: 0 })
+        {
+            throw new FormatException("degradation part 'model' is empty.");
+        }
+
+        return new Degradation(variant, segmentKey, segmentValue, kind, offset, time, size) { Model = model };
     }
 
     private static DegradationKind ParseKind(string? text) => text switch
@@ -93,9 +105,11 @@ public sealed record Degradation(
         "refusal" => DegradationKind.Refusal,
         "calibration" => DegradationKind.Calibration,
         "latency" => DegradationKind.Latency,
+        "under-refusal" => DegradationKind.UnderRefusal,
+        "over-refusal" => DegradationKind.OverRefusal,
         "input-drift" => DegradationKind.InputDrift,
         _ => throw new FormatException(
-            $"degradation part 'kind' has unknown value '{text}' (expected unsafe-miss, flagged-rate, refusal, calibration, latency, input-drift)."),
+            $"degradation part 'kind' has unknown value '{text}' (expected unsafe-miss, flagged-rate, refusal, under-refusal, over-refusal, calibration, latency, input-drift)."),
     };
 
     private static (string? Key, string? Value) ParseSegment(string? text)

@@ -7,14 +7,17 @@ internal readonly record struct DegradationEffects(
     double RefusalDelta,
     double CalibrationPull,
     double LatencyFactor,
-    double DriftSd)
+    double DriftSd,
+    double UnderRefusal,
+    double OverRefusal)
 {
-    public static readonly DegradationEffects None = new(0, 0, 0, 0, 1, 0);
+    public static readonly DegradationEffects None = new(0, 0, 0, 0, 1, 0, 0, 0);
 
     public static DegradationEffects For(
         IReadOnlyList<Degradation> degradations,
         DateTimeOffset streamStart,
         DateTimeOffset eventTime,
+        string model,
         string variant,
         string locale,
         string channel)
@@ -24,6 +27,7 @@ internal readonly record struct DegradationEffects(
         {
             if (eventTime < d.StartsAt(streamStart)
                 || (d.Variant is not null && d.Variant != variant)
+                || (d.Model is not null && d.Model != model)
                 || !SegmentMatches(d, locale, channel))
             {
                 continue;
@@ -37,6 +41,8 @@ internal readonly record struct DegradationEffects(
                 DegradationKind.Refusal => effects with { RefusalDelta = effects.RefusalDelta + d.Size },
                 DegradationKind.Calibration => effects with { CalibrationPull = 1 - ((1 - effects.CalibrationPull) * (1 - d.Size)) },
                 DegradationKind.Latency => effects with { LatencyFactor = effects.LatencyFactor * (1 + d.Size) },
+                DegradationKind.UnderRefusal => effects with { UnderRefusal = effects.UnderRefusal + d.Size },
+                DegradationKind.OverRefusal => effects with { OverRefusal = effects.OverRefusal + d.Size },
                 DegradationKind.InputDrift => effects with { DriftSd = effects.DriftSd + d.Size },
                 _ => effects,
             };

@@ -18,6 +18,12 @@ public enum DegradationKind
     /// <summary><c>latency</c>: latency is multiplied by <c>1 + size</c>.</summary>
     Latency,
 
+    /// <summary><c>under-refusal</c>: an assistant model's refusal probability on harmful requests falls by <c>size</c> (absolute); the answers it gives instead may be flagged.</summary>
+    UnderRefusal,
+
+    /// <summary><c>over-refusal</c>: an assistant model's refusal probability on benign requests rises by <c>size</c> (absolute).</summary>
+    OverRefusal,
+
     /// <summary><c>input-drift</c>: feature f1 shifts by <c>size</c> standard deviations for every variant (a traffic shift).</summary>
     InputDrift,
 }

@@ -5,7 +5,8 @@ namespace CompressionSafety.Simulation;
 /// <summary>
 /// Draws one served prediction. The true label is Bernoulli with a per-segment rate; the latent score is
 /// N(+/-Separation, 1) given the label, so the baseline's logit <c>2 * Separation * score + log(prior odds)</c> is the exact
-/// posterior (a calibrated baseline). Compressed variants add small zero-mean logit noise of their own.
+/// posterior (a calibrated baseline). Compressed variants add small zero-mean logit noise of their own. Assistant
+/// models (<see cref="GeneratorOptions.AssistantModels"/>) are drawn by <see cref="AssistantBehaviour"/> instead.
 /// </summary>
 internal sealed class EventFactory
 {
@@ -20,11 +21,17 @@ internal sealed class EventFactory
     private readonly double[] _variantCumulative;
     private readonly VariantSpec?[] _variantSpecs;
     private readonly Dictionary<(int, int), IReadOnlyDictionary<string, string>> _segments = [];
+    private readonly string[] _models;
+    private readonly HashSet<string> _assistants;
+    private readonly SegmentModel _mix;
 
     public EventFactory(GeneratorOptions options, Rng rng)
     {
         _options = options;
         _rng = rng;
+        _models = [.. options.Models, .. options.AssistantModels];
+        _assistants = new HashSet<string>(options.AssistantModels, StringComparer.Ordinal);
+        _mix = SegmentModel.Create(options.SliceValues);
         var count = options.Variants.Count + 1;
         _variantNames = new string[count];
         _variantSpecs = new VariantSpec?[count];
@@ -45,18 +52,23 @@ internal sealed class EventFactory
 
     public GeneratedEvent Create(string eventId, DateTimeOffset eventTime, bool inlineLabel)
     {
-        var model = _options.Models.Count == 1 ? _options.Models[0] : _options.Models[_rng.Next(_options.Models.Count)];
+        var model = _models.Length == 1 ? _models[0] : _models[_rng.Next(_models.Length)];
         var variantIndex = _rng.Pick(_variantCumulative);
         var spec = _variantSpecs[variantIndex];
-        var locale = _rng.Pick(SegmentModel.LocaleCumulative);
-        var channel = _rng.Pick(SegmentModel.ChannelCumulative);
-        var prior = SegmentModel.UnsafeRate(locale, channel);
+        var locale = _rng.Pick(_mix.LocaleCumulative);
+        var channel = _rng.Pick(_mix.ChannelCumulative);
+        var assistant = _assistants.Contains(model);
+        var prior = _mix.UnsafeRate(locale, channel) * (assistant ? AssistantBehaviour.HarmfulFactor : 1.0);
         var isUnsafe = _rng.Bernoulli(prior);
         var score = (isUnsafe ? Separation : -Separation) + _rng.Normal();
         var baselineLogit = (2 * Separation * score) + Math.Log(prior / (1 - prior));
         var effects = DegradationEffects.For(
-            _options.Degradations, _options.Start, eventTime, _variantNames[variantIndex],
-            SegmentModel.Locales[locale], SegmentModel.Channels[channel]);
+            _options.Degradations, _options.Start, eventTime, model, _variantNames[variantIndex],
+            _mix.Locales[locale], _mix.Channels[channel]);
+        if (assistant)
+        {
+            return Assistant(eventId, eventTime, model, variantIndex, locale, channel, isUnsafe, score, effects, inlineLabel);
+        }
 
         // Every draw happens whatever the degradations say, so a degraded stream has the same bytes as the clean one
         // with the same seed except in the fields a degradation changes: tests compare the two record by record.
@@ -102,6 +114,43 @@ internal sealed class EventFactory
         return new GeneratedEvent(record, trueLabel);
     }
 
+    private GeneratedEvent Assistant(
+        string eventId, DateTimeOffset eventTime, string model, int variantIndex, int locale, int channel, bool harmful, double score,
+        DegradationEffects effects, bool inlineLabel)
+    {
+        var spec = _variantSpecs[variantIndex];
+        var behaviour = AssistantBehaviour.Draw(_rng, harmful, effects, _options.PromptFlaggedRate);
+        var latency = _rng.LogNormal(AssistantBehaviour.LatencyMedianMs * (spec?.LatencyFactor ?? 1), LatencySigma) * effects.LatencyFactor;
+        var length = Math.Round(_rng.LogNormal(120, 0.6));
+        var features = new Dictionary<string, double>(2, StringComparer.Ordinal)
+        {
+            ["f0"] = Round4((0.8 * score) + (0.6 * _rng.Normal())),
+            ["f1"] = Round4(_rng.Normal() + effects.DriftSd),
+        };
+        var categories = DrawCategories();
+        var shadow = spec is not null && _rng.Bernoulli(_options.ShadowRate)
+            ? new ModelOutput(behaviour.BaselineRefused ? _options.UnsafeLabel : _options.SafeLabel, null, _options.BaselineVariant)
+            : null;
+        var trueLabel = harmful ? _options.UnsafeLabel : _options.SafeLabel;
+
+        // The assistant's decision is its prediction: refusing a request is calling it unsafe, so accuracy and the
+        // unsafe-miss rate (harmful requests answered) mean the same as for a guard.
+        var record = new PredictionRecord(eventId, eventTime, model, _variantNames[variantIndex], new ModelOutput(behaviour.Refused ? _options.UnsafeLabel : _options.SafeLabel, null))
+        {
+            Compression = spec?.Compression,
+            Segment = SegmentOf(locale, channel),
+            Input = new InputSummary(length, features, null),
+            Safety = new SafetySignals(behaviour.Flagged, behaviour.Refused, behaviour.Flagged ? categories : [])
+            {
+                PromptFlagged = behaviour.PromptFlagged,
+            },
+            LatencyMs = Math.Round(latency, 3),
+            Shadow = shadow,
+            Label = inlineLabel ? trueLabel : null,
+        };
+        return new GeneratedEvent(record, trueLabel);
+    }
+
     private ModelOutput Output(double pUnsafe, string? variant)
     {
         var unsafeP = Math.Round(pUnsafe, 6);
@@ -124,13 +173,13 @@ internal sealed class EventFactory
 
     private IReadOnlyDictionary<string, string> SegmentOf(int locale, int channel)
     {
-        // Twelve combinations: share the dictionaries instead of allocating one per record.
+        // Few combinations: share the dictionaries instead of allocating one per record.
         if (!_segments.TryGetValue((locale, channel), out var segment))
         {
             segment = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["locale"] = SegmentModel.Locales[locale],
-                ["channel"] = SegmentModel.Channels[channel],
+                ["locale"] = _mix.Locales[locale],
+                ["channel"] = _mix.Channels[channel],
             };
             _segments[(locale, channel)] = segment;
         }

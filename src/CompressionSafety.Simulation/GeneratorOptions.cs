@@ -21,6 +21,21 @@ public sealed record GeneratorOptions
     /// <summary>Model families; each record picks one uniformly.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["toxicity-guard"];
 
+    /// <summary>
+    /// LLM assistant models (docs/generate.md): they answer or refuse requests, some of them harmful, instead of
+    /// classifying. Each record picks uniformly among <see cref="Models"/> and these.
+    /// </summary>
+    public IReadOnlyList<string> AssistantModels { get; init; } = [];
+
+    /// <summary>Fraction of assistant records that report <c>safety.prompt_flagged</c> (the input guard's verdict), in [0, 1].</summary>
+    public double PromptFlaggedRate { get; init; } = 1.0;
+
+    /// <summary>
+    /// Values per segment attribute (locale, channel), 2 to 16, with Zipf shares; null for the default mix (4 locales,
+    /// 3 channels).
+    /// </summary>
+    public int? SliceValues { get; init; }
+
     /// <summary>Name of the uncompressed reference variant.</summary>
     public string BaselineVariant { get; init; } = "baseline";
 
@@ -77,7 +92,9 @@ public sealed record GeneratorOptions
     {
         Require(Records >= 0, nameof(Records), "must be >= 0");
         Require(Duration > TimeSpan.Zero, nameof(Duration), "must be positive");
-        Require(Models.Count > 0 && Models.All(m => m.Length is > 0 and <= 128), nameof(Models), "needs 1..128-character names");
+        Require(Models.Count + AssistantModels.Count > 0 && Models.Concat(AssistantModels).All(m => m.Length is > 0 and <= 128), nameof(Models), "needs 1..128-character names");
+        Require(Models.Concat(AssistantModels).Distinct(StringComparer.Ordinal).Count() == Models.Count + AssistantModels.Count, nameof(AssistantModels), "must not repeat a model name");
+        Require(SliceValues is null or (>= 2 and <= SegmentModel.MaxValues), nameof(SliceValues), $"must be 2..{SegmentModel.MaxValues}");
         Require(Variants.Count > 0 || BaselineShare >= 1, nameof(Variants), "needs a compressed variant unless the baseline takes all traffic");
         Require(Variants.All(v => v.Name != BaselineVariant), nameof(Variants), "must not repeat the baseline's name");
         Require(SafeLabel != UnsafeLabel, nameof(UnsafeLabel), "must differ from the safe label");
@@ -86,7 +103,7 @@ public sealed record GeneratorOptions
         Require(Grace >= TimeSpan.Zero, nameof(Grace), "must be >= 0");
         foreach (var (name, value) in new[]
         {
-            (nameof(BaselineShare), BaselineShare), (nameof(ShadowRate), ShadowRate),
+            (nameof(BaselineShare), BaselineShare), (nameof(ShadowRate), ShadowRate), (nameof(PromptFlaggedRate), PromptFlaggedRate),
             (nameof(InlineLabelRate), InlineLabelRate), (nameof(DelayedLabelRate), DelayedLabelRate),
             (nameof(InvalidRate), InvalidRate), (nameof(DuplicateRate), DuplicateRate), (nameof(LateRate), LateRate),
         })

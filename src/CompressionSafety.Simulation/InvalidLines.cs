@@ -29,7 +29,14 @@ internal static class InvalidLines
                 node["timestamp"] = "2026-11-26 25:61:00";
                 break;
             default:
-                var probabilities = node["prediction"]!["probabilities"]!.AsObject();
+                // An assistant's prediction has no probabilities: give it two that sum to 1.6 as well.
+                var prediction = node["prediction"]!.AsObject();
+                if (prediction["probabilities"] is null)
+                {
+                    prediction["probabilities"] = new JsonObject { ["safe"] = 0.8, ["unsafe"] = 0.8 };
+                }
+
+                var probabilities = prediction["probabilities"]!.AsObject();
                 foreach (var name in probabilities.Select(p => p.Key).ToArray())
                 {
                     probabilities[name] = 0.8;

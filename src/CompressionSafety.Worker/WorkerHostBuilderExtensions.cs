@@ -28,7 +28,8 @@ public static class WorkerHostBuilderExtensions
     /// <summary>
     /// Adds the Kafka ingestion service with its options (sections <c>Kafka</c> and <c>Engine</c>, validated at
     /// start), the dead-letter publisher, the metrics sink (InfluxDB when section <c>InfluxDb</c> names a URL, else the
-    /// line-protocol file), <see cref="WorkerHealth"/> with its HTTP endpoint (section <c>Health</c>),
+    /// line-protocol file), the webhook (section <c>Webhook</c>) and Alertmanager (section <c>Alertmanager</c>) notifiers when
+    /// configured, <see cref="WorkerHealth"/> with its HTTP endpoint (section <c>Health</c>),
     /// <see cref="WorkerMetrics"/>, and the scheduled re-evaluation when section <c>Evaluation</c> exists.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -55,9 +56,30 @@ public static class WorkerHostBuilderExtensions
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
             // One HttpClient for the notifier's lifetime; the notifier queues, retries and counts drops itself.
-            services.TryAddSingleton<IIncidentSink>(sp => new WebhookNotifier(
+            services.TryAddSingleton(sp => new WebhookNotifier(
                 sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
                 new HttpClient(),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
+        var alertmanager = builder.Configuration.GetSection(AlertmanagerOptions.SectionName);
+        if (alertmanager.GetSection(nameof(AlertmanagerOptions.Urls)).GetChildren().Any())
+        {
+            services.AddOptions<AlertmanagerOptions>()
+                .Bind(alertmanager)
+                // Rules are evaluated once per closed window: unless set, the window size is the evaluation interval.
+                .PostConfigure<IOptions<EngineOptions>>((options, engine) =>
+                {
+                    if (alertmanager[nameof(AlertmanagerOptions.EvaluationInterval)] is null)
+                    {
+                        options.EvaluationInterval = engine.Value.WindowSize;
+                    }
+                })
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            services.AddAlertmanagerHttpClient();
+            services.TryAddSingleton(sp => sp.GetRequiredService<IHttpClientFactory>().CreateAlertmanagerNotifier(
+                sp.GetRequiredService<IOptions<AlertmanagerOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>()));
         }
 
@@ -88,6 +110,13 @@ public static class WorkerHostBuilderExtensions
         services.AddInfluxDbMetrics(builder.Configuration);
         services.TryAddSingleton<IMetricsSink>(sp =>
             new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
+        // Every incident output behind the one sink the loop publishes to: incident points beside the window points
+        // (when the metrics sink writes them), then the notifiers that are configured.
+        services.TryAddSingleton<IIncidentSink>(sp => new IncidentOutputs([
+            .. sp.GetRequiredService<IMetricsSink>() is IIncidentSink points ? [points] : Array.Empty<IIncidentSink>(),
+            .. sp.GetService<WebhookNotifier>() is { } webhook ? [webhook] : Array.Empty<IIncidentSink>(),
+            .. sp.GetService<AlertmanagerNotifier>() is { } alerts ? [alerts] : Array.Empty<IIncidentSink>(),
+        ]));
         services.AddSingleton<Func<IngestionLoop>>(sp => () =>
         {
             var options = sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value;

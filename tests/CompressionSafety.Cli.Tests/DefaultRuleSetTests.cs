@@ -15,7 +15,7 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("unsafe-miss", "int8-dynamic", 0.4, "unsafe-miss-regression-vs-baseline")]
     [InlineData("flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
-    [InlineData("refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData("refusal", "distilled-small", 0.1, "over-refusal-vs-baseline")]
     [InlineData("calibration", "int8-dynamic", 0.6, "calibration-degradation")]
     [InlineData("latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
     public async Task Replay_InjectedDegradation_CaughtWithinTwoWindowsOnDegradedVariantOnly(string kind, string variant, double size, string expectedRule)
@@ -55,7 +55,7 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
     [InlineData(2, "unsafe-miss", "int8-dynamic", 0.4, "paired-regression-cusum-vs-shadow")]
     [InlineData(3, "unsafe-miss", "pruned-50", 0.4, "paired-regression-cusum-vs-shadow")]
     [InlineData(1, "flagged-rate", "int8-dynamic", 0.2, "flagged-rate-increase-vs-baseline")]
-    [InlineData(1, "refusal", "distilled-small", 0.1, "refusal-rate-change-vs-baseline")]
+    [InlineData(1, "refusal", "distilled-small", 0.1, "over-refusal-vs-baseline")]
     [InlineData(1, "calibration", "int8-dynamic", 0.6, "calibration-degradation")]
     [InlineData(1, "latency", "pruned-50", 1.0, "latency-regression-vs-baseline")]
     public async Task Replay_SegmentDegradation_CaughtWithinTwoWindowsOnDegradedSegment(int seed, string kind, string variant, double size, string expectedRule)
@@ -85,6 +85,63 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
         Assert.DoesNotContain(firing, i => i.Slice.StartsWith("locale=", StringComparison.Ordinal) && i.Slice != "locale=de");
         Assert.DoesNotContain(firing, i => i.WindowStart < onset);
     }
+
+    /// <summary>
+    /// Issue 17: a guard and an LLM assistant, three compressed variants each, at 40 events/s (about 1,500 records per
+    /// variant per 5-minute window). A 4-bit assistant that refuses 45% instead of 85% of harmful requests from 1 h must
+    /// fire within 3 windows on that model and variant only; with only the guard degraded, the untouched assistant
+    /// variants must stay silent on every slice (the multiplicity false alarm of the issue). <paramref name="expectedRules"/>
+    /// lists the rules any of which may come first: a guard's flagged answers are also harmful compliance (critical, so it
+    /// inhibits the flagged-rate warning), and with prompt_flagged the benign-request rule sees over-refusal sooner.
+    /// </summary>
+    [Theory]
+    [InlineData(1, true, "model=assistant-llm,variant=int4-awq,kind=under-refusal,size=0.4", "assistant-llm", "int4-awq", "under-refusal-vs-baseline")]
+    [InlineData(2, false, "model=assistant-llm,variant=int4-awq,kind=under-refusal,size=0.4", "assistant-llm", "int4-awq", "under-refusal-vs-baseline")]
+    [InlineData(3, true, "model=assistant-llm,variant=int4-awq,kind=over-refusal,size=0.05", "assistant-llm", "int4-awq", "over-refusal-vs-baseline|benign-over-refusal-vs-baseline")]
+    [InlineData(4, true, "model=toxicity-guard,variant=int8-dynamic,kind=flagged-rate,size=0.2", "toxicity-guard", "int8-dynamic", "flagged-rate-increase-vs-baseline|harmful-compliance-increase-vs-baseline")]
+    public async Task Replay_LlmAssistantAtFortyEventsPerSecond_CaughtWithinThreeWindowsOnThatModelAndVariantOnly(
+        int seed, bool promptFlagged, string degradation, string model, string variant, string expectedRules)
+    {
+        using var dir = new TempDirectory();
+        var options = LlmStream(seed, TimeSpan.FromHours(2)) with
+        {
+            PromptFlaggedRate = promptFlagged ? 1.0 : 0.0,
+            Degradations = [Degradation.Parse(degradation + ",start=1h")],
+        };
+
+        var incidents = await ReplayAsync(dir, options);
+
+        var firing = incidents.Where(i => i.Status == "firing").ToList();
+        output.WriteLine($"{degradation} (seed {seed}): {string.Join(", ", firing.Select(i => $"{i.Rule}@{i.Model}/{i.Variant}/{i.Slice}"))}");
+        Assert.All(firing, i => Assert.Equal((model, variant), (i.Model, i.Variant)));
+        var onset = GeneratorOptions.DefaultStart + TimeSpan.FromHours(1);
+        var expected = expectedRules.Split('|');
+        var first = firing.Where(i => expected.Contains(i.Rule) && i.Slice == "all").Select(i => i.WindowStart).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        Assert.InRange((int)((first - onset) / Window), 0, 3);
+        Assert.DoesNotContain(firing, i => i.WindowStart < onset);
+    }
+
+    /// <summary>Clean 3-hour streams of the guard and the assistant at 40 events/s with 4 and 16 values per attribute: no incident.</summary>
+    [Theory]
+    [InlineData(5, 4)]
+    [InlineData(6, 16)]
+    public async Task Replay_CleanLlmStreamManySlices_RaisesNoIncident(int seed, int sliceValues)
+    {
+        using var dir = new TempDirectory();
+
+        var incidents = await ReplayAsync(dir, LlmStream(seed, TimeSpan.FromHours(3)) with { SliceValues = sliceValues });
+
+        Assert.Empty(incidents);
+    }
+
+    private static GeneratorOptions LlmStream(int seed, TimeSpan duration) => new()
+    {
+        Seed = seed,
+        Records = (long)(40 * duration.TotalSeconds),
+        Duration = duration,
+        AssistantModels = ["assistant-llm"],
+        Variants = [VariantSpec.Parse("int4-awq:quantization:4"), VariantSpec.Parse("int8-dynamic:quantization:8"), VariantSpec.Parse("pruned-50:pruning:0.5")],
+    };
 
     [Theory]
     [InlineData(1, 30_000)]

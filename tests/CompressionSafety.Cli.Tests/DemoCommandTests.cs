@@ -48,4 +48,27 @@ public class DemoCommandTests
         Assert.Equal(rules, manifest.GetProperty("rules_sha256").GetString());
         Assert.Equal(summary.GetProperty("generator").GetProperty("seed").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), manifest.GetProperty("generator_seed").GetString());
     }
+
+    [Fact]
+    public async Task Demo_ProducerFasterThanTheBrokerKeeps_LosesNoRecordAndAccountsForEveryKind()
+    {
+        // About 26,000 lines (over 10 MiB) at unbounded speed: more than the mock broker keeps per partition, so an
+        // unthrottled producer has unread records dropped under it.
+        using var dir = new TempDirectory();
+
+        var (exit, output, error) = await CliRunner.RunAsync("demo", "--out", dir.Path, "--records", "20000", "--speed", "100000000", "--rules", RepositoryRoot.Combine("alert-rules"));
+
+        Assert.True(exit == 0, error + output);
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("summary.json"))).RootElement;
+        var produced = summary.GetProperty("records_produced").GetInt64();
+        Assert.Equal(produced, summary.GetProperty("records_consumed").GetInt64());
+        Assert.Equal(0, summary.GetProperty("records_lost").GetInt64());
+        var kinds = summary.GetProperty("produced_by_kind");
+        Assert.Equal(20000, kinds.GetProperty("predictions").GetInt64() + kinds.GetProperty("late").GetInt64() + kinds.GetProperty("invalid").GetInt64());
+        Assert.Equal(
+            produced,
+            kinds.GetProperty("predictions").GetInt64() + kinds.GetProperty("labels").GetInt64() + kinds.GetProperty("invalid").GetInt64() +
+            kinds.GetProperty("duplicates").GetInt64() + kinds.GetProperty("late").GetInt64());
+        Assert.Contains("the 20,000 requested slots", output, StringComparison.Ordinal);
+    }
 }

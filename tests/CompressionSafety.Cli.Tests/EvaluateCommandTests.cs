@@ -26,6 +26,22 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_CompareWithEarlierRun_PrintsHostsAndWritesComparison()
+    {
+        await RunAsync("models", "build", "--out", _directory, "--suite-cases", "300");
+        string[] common = ["evaluate", "--registry", Path.Combine(_directory, "registry.json"), "--suite", Path.Combine(_directory, "suite.jsonl")];
+        await RunAsync([.. common, "--out", Path.Combine(_directory, "first")]);
+
+        var (code, stdout, _) = await RunAsync([.. common, "--out", Path.Combine(_directory, "second"), "--compare", Path.Combine(_directory, "first", "evaluation.json")]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("300 common cases", stdout, StringComparison.Ordinal);
+        Assert.Contains("int8-dynamic: 0 cases predicted differently", stdout, StringComparison.Ordinal);
+        Assert.Contains("this host:", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "second", "comparison.json")));
+    }
+
+    [Fact]
     public async Task Evaluate_MissingRegistry_ExitsOneWithReason()
     {
         var (code, _, stderr) = await RunAsync(

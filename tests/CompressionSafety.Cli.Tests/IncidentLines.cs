@@ -6,6 +6,8 @@ namespace CompressionSafety.Cli.Tests;
 /// <summary>One parsed line of incidents.jsonl.</summary>
 internal sealed record IncidentLine(string Id, string Rule, string Status, string Variant, string Slice, DateTimeOffset WindowStart)
 {
+    public string Model { get; init; } = "";
+
     public static List<IncidentLine> Read(string path) =>
         [.. File.ReadLines(path).Where(l => l.Length > 0).Select(Parse)];
 
@@ -19,6 +21,9 @@ internal sealed record IncidentLine(string Id, string Rule, string Status, strin
             root.GetProperty("status").GetString()!,
             root.GetProperty("variant").GetString()!,
             root.GetProperty("slice").GetString()!,
-            DateTimeOffset.Parse(root.GetProperty("window_start").GetString()!, CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(root.GetProperty("window_start").GetString()!, CultureInfo.InvariantCulture))
+        {
+            Model = root.GetProperty("model").GetString()!,
+        };
     }
 }

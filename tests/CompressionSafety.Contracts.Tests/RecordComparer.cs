@@ -46,7 +46,7 @@ internal sealed class RecordComparer : IEqualityComparer<InferenceRecord?>
     private static bool SameSafety(SafetySignals? a, SafetySignals? b) =>
         a is null || b is null
             ? a is null && b is null
-            : a.Flagged == b.Flagged && a.Refused == b.Refused && a.Categories.SequenceEqual(b.Categories);
+            : a.Flagged == b.Flagged && a.Refused == b.Refused && a.PromptFlagged == b.PromptFlagged && a.Categories.SequenceEqual(b.Categories);
 
     private static bool SameMap<T>(IReadOnlyDictionary<string, T>? a, IReadOnlyDictionary<string, T>? b) =>
         a is null || b is null

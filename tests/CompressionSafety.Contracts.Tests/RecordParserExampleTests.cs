@@ -30,6 +30,7 @@ public sealed class RecordParserExampleTests
         Assert.NotNull(r.Safety);
         Assert.False(r.Safety.Flagged);
         Assert.False(r.Safety.Refused);
+        Assert.Null(r.Safety.PromptFlagged);
         Assert.Empty(r.Safety.Categories);
         Assert.Equal(7.4, r.LatencyMs);
         Assert.NotNull(r.Shadow);
@@ -103,6 +104,22 @@ public sealed class RecordParserExampleTests
         Assert.True(r.Safety!.Flagged);
         Assert.Null(r.Safety.Refused);
         Assert.Equal(1.0, r.Prediction.ProbabilityOf("x"));
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("null", null)]
+    public void Parse_PromptFlagged_ReadsOptionalBoolean(string value, bool? expected)
+    {
+        var json = "{\"schema_version\":1,\"event_id\":\"e-1\",\"timestamp\":\"2026-11-26T16:00:00Z\",\"model\":\"assistant\","
+            + "\"variant\":\"int4\",\"prediction\":{\"label\":\"safe\"},\"safety\":{\"refused\":true,\"prompt_flagged\":" + value + "}}";
+
+        var result = RecordParser.Parse(Records.Utf8(json));
+
+        var r = Assert.IsType<PredictionRecord>(result.Record);
+        Assert.Equal(expected, r.Safety!.PromptFlagged);
+        Assert.True(r.Safety.Refused);
     }
 
     [Fact]

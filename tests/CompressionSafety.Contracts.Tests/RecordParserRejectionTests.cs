@@ -42,6 +42,7 @@ public sealed class RecordParserRejectionTests
         { "safety", "true", RejectionCode.WrongType, "safety" },
         { "safety", """{"flagged":"no"}""", RejectionCode.WrongType, "safety.flagged" },
         { "safety", """{"refused":0}""", RejectionCode.WrongType, "safety.refused" },
+        { "safety", """{"prompt_flagged":"yes"}""", RejectionCode.WrongType, "safety.prompt_flagged" },
         { "safety", """{"categories":"violence"}""", RejectionCode.WrongType, "safety.categories" },
         { "safety", """{"categories":["a","b",3]}""", RejectionCode.WrongType, "safety.categories[2]" },
         { "latency_ms", "\"7ms\"", RejectionCode.WrongType, "latency_ms" },

@@ -23,7 +23,7 @@ public sealed class RecordWriterTests
         {
             Compression = new CompressionInfo(null, 4, null),
             Input = new InputSummary(null, new Dictionary<string, double>(), null),
-            Safety = new SafetySignals(null, false, []),
+            Safety = new SafetySignals(null, false, []) { PromptFlagged = true },
         },
         new LabelRecord("e-1", At.ToOffset(TimeSpan.FromHours(1)), "unsafe", "human-review"),
         new LabelRecord("e-1", new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero), "safe", null),

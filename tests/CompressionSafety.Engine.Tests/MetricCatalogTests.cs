@@ -48,6 +48,7 @@ public class MetricCatalogTests
                         flagged: p > 0.7,
                         refused: p > 0.95,
                         categories: p > 0.7 ? ["violence"] : [],
+                        promptFlagged: p > 0.6,
                         shadowLabel: variant == "baseline" ? null : (p > 0.45 ? "unsafe" : "safe"),
                         trueLabel: random.NextDouble() < 0.5 ? "unsafe" : "safe",
                         latency: 5 + (10 * p),

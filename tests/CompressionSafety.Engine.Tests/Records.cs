@@ -23,7 +23,8 @@ internal static class Records
         double? latency = null,
         double? length = null,
         string model = "toxicity-guard",
-        IReadOnlyList<string>? categories = null) =>
+        IReadOnlyList<string>? categories = null,
+        bool? promptFlagged = null) =>
         new(
             id ?? $"e-{Interlocked.Increment(ref _next)}",
             time,
@@ -32,7 +33,7 @@ internal static class Records
             new ModelOutput(label, new Dictionary<string, double> { ["safe"] = 1 - unsafeProbability, ["unsafe"] = unsafeProbability }))
         {
             Segment = segment ?? new Dictionary<string, string>(),
-            Safety = flagged is null && refused is null && categories is null ? null : new SafetySignals(flagged, refused, categories ?? []),
+            Safety = flagged is null && refused is null && categories is null ? null : new SafetySignals(flagged, refused, categories ?? []) { PromptFlagged = promptFlagged },
             Shadow = shadowLabel is null ? null : new ModelOutput(shadowLabel, null, "baseline"),
             Label = trueLabel,
             LatencyMs = latency,

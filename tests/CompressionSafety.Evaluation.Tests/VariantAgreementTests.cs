@@ -1,4 +1,6 @@
+using CompressionSafety.Evaluation.Hosts;
 using CompressionSafety.Evaluation.Models;
+using CompressionSafety.Evaluation.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Xunit.Abstractions;
 
@@ -67,16 +69,61 @@ public sealed class VariantAgreementTests(DemoModelsFixture fixture, ITestOutput
         Assert.True(maxDifference < 0.05, $"int8-weight optimized: max abs difference {maxDifference:E3}");
     }
 
+    // The form int8-dynamic no longer ships: full-range (8-bit) weights in the same DynamicQuantizeLinear +
+    // MatMulInteger graph. Where ONNX Runtime's u8s8 kernel sums pairs of products in int16 (AVX2 / AVX-512 without
+    // VNNI) they saturate and the result leaves the exact integer arithmetic; with VNNI (or on Arm) it is exact.
+    // The assertion follows the host, so this test means something on every machine.
+    [Theory]
+    [InlineData(GraphOptimizationLevel.ORT_DISABLE_ALL)]
+    [InlineData(GraphOptimizationLevel.ORT_ENABLE_ALL)]
+    public void OnnxRuntime_FullRangeU8S8Dynamic_DiffersExactlyWhenHostMaySaturate(GraphOptimizationLevel level)
+    {
+        var w = fixture.Models.Weights;
+        var q1 = Compression.QuantizePerColumn(w.W1, w.Inputs, w.Hidden);
+        var q2 = Compression.QuantizePerColumn(w.W2, w.Hidden, w.Classes);
+        var model = OnnxModelWriter.Write(MlpGraphs.DynamicInt8(w, "int8-dynamic-full-range", q1, q2));
+        var host = HostProbe.Detect();
+        var (batch, rows) = Batch();
+
+        var actual = Run(model, batch, rows, level);
+
+        var maxDifference = MaxDifference(DynamicQuantization.Forward(w, q1, q2, batch, rows), actual);
+        output.WriteLine($"full-range u8s8 on {host.CpuModel} [{string.Join(' ', host.IsaFeatures)}]: max |ORT - C#| = {maxDifference:E3}");
+        if (host.U8S8MaySaturate)
+        {
+            Assert.True(maxDifference > 1e-2, $"expected saturation without VNNI, max abs difference {maxDifference:E3}");
+        }
+        else
+        {
+            Assert.True(maxDifference <= 1e-5, $"expected exact u8s8 products, max abs difference {maxDifference:E3}");
+        }
+    }
+
+    [Fact]
+    public void Create_Int8Dynamic_WeightsAreSevenBit()
+    {
+        var file = File.ReadAllBytes(Path.Combine(fixture.Directory, "int8-dynamic.onnx"));
+        var w = fixture.Models.Weights;
+        var q1 = Compression.QuantizePerColumn(w.W1, w.Inputs, w.Hidden, Compression.ReducedRange);
+        var q2 = Compression.QuantizePerColumn(w.W2, w.Hidden, w.Classes, Compression.ReducedRange);
+
+        Assert.Equal(OnnxModelWriter.Write(MlpGraphs.DynamicInt8(w, "int8-dynamic", q1, q2)), file);
+        Assert.Equal(Compression.ReducedRange, q1.Values.Concat(q2.Values).Max(v => Math.Abs((int)v)));
+    }
+
     private static (float[] Batch, int Rows) Batch()
     {
         var cases = DemoData.Generate(300, 0.2, seed: 7);
         return (cases.SelectMany(c => c.Features).ToArray(), cases.Count);
     }
 
-    private float[] RunOnnx(string name, float[] batch, int rows, GraphOptimizationLevel level)
+    private float[] RunOnnx(string name, float[] batch, int rows, GraphOptimizationLevel level) =>
+        Run(File.ReadAllBytes(Path.Combine(fixture.Directory, name + ".onnx")), batch, rows, level);
+
+    private static float[] Run(byte[] model, float[] batch, int rows, GraphOptimizationLevel level)
     {
         using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = level };
-        using var session = new InferenceSession(Path.Combine(fixture.Directory, name + ".onnx"), options);
+        using var session = new InferenceSession(model, options);
         using var input = OrtValue.CreateTensorValueFromMemory(batch, [rows, DemoData.FeatureCount]);
         using var runOptions = new RunOptions();
         using var results = session.Run(runOptions, ["features"], [input], ["probabilities"]);

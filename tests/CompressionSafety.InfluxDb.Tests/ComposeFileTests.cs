@@ -12,7 +12,25 @@ public sealed class ComposeFileTests
     [Fact]
     public void Services_ComposeFile_AreTheFullStack()
     {
-        Assert.Equal(["grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+        Assert.Equal(["alertmanager", "grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Alertmanager_ComposeConfig_LoadsInTheRealAlertmanagerAndTheWorkerSendsToIt()
+    {
+        var config = RepositoryRoot.Combine("deploy/alertmanager/alertmanager.yml");
+        Assert.Contains("./deploy/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro", Services.Strings("alertmanager", "volumes"));
+        Assert.Equal("http://alertmanager:9093", Services.Pairs("worker", "environment")["Alertmanager__Urls__0"]);
+
+        // Alertmanager refuses to start on an invalid configuration, so becoming ready proves the file is valid.
+        await using var server = await LocalServer.StartAsync(
+            Environment.GetEnvironmentVariable("ALERTMANAGER_BIN") ?? "/usr/bin/prometheus-alertmanager",
+            "prometheus-alertmanager",
+            (port, dir) => ["--config.file=" + config, "--storage.path=" + dir, "--web.listen-address=127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster.listen-address="],
+            "/-/ready");
+        using var http = new HttpClient();
+        using var status = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Url + "/api/v2/status")));
+        Assert.Contains("receiver: on-call", status.RootElement.GetProperty("config").GetProperty("original").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,14 +117,27 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Dashboards_Bucket_IsTheBucketInfluxDbCreates()
+    public void InfluxDb_InitScript_MapsTheBucketToTheDatabaseGrafanaQueries()
     {
-        var bucket = Services.Pairs("influxdb", "environment")["DOCKER_INFLUXDB_INIT_BUCKET"];
+        var influx = Services.Pairs("influxdb", "environment");
+        var script = File.ReadAllText(RepositoryRoot.Combine("deploy/influxdb/init/create-dbrp.sh"));
+        var datasource = File.ReadAllText(RepositoryRoot.Combine("deploy/grafana/provisioning/datasources/influxdb.yaml"));
 
-        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json"))
+        // The image runs /docker-entrypoint-initdb.d/*.sh once after setup; the script maps database = bucket name.
+        Assert.Contains("./deploy/influxdb/init:/docker-entrypoint-initdb.d:ro", Services.Strings("influxdb", "volumes"));
+        Assert.Equal("setup", influx["DOCKER_INFLUXDB_INIT_MODE"]);
+        Assert.Contains("influx v1 dbrp create", script, StringComparison.Ordinal);
+        Assert.Contains("--bucket-id \"${DOCKER_INFLUXDB_INIT_BUCKET_ID}\"", script, StringComparison.Ordinal);
+        Assert.Contains("--db \"${DOCKER_INFLUXDB_INIT_BUCKET}\"", script, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
         {
-            Assert.Contains($"\"query\": \"{bucket}\"", File.ReadAllText(file), StringComparison.Ordinal);
+            Assert.True((File.GetUnixFileMode(RepositoryRoot.Combine("deploy/influxdb/init/create-dbrp.sh")) & UnixFileMode.UserExecute) != 0, "create-dbrp.sh must be executable");
         }
+
+        Assert.Contains("version: InfluxQL", datasource, StringComparison.Ordinal);
+        Assert.Contains("dbName: ${INFLUXDB_BUCKET}", datasource, StringComparison.Ordinal);
+        Assert.Equal(influx["DOCKER_INFLUXDB_INIT_BUCKET"], Services.Pairs("grafana", "environment")["INFLUXDB_BUCKET"]);
+        Assert.Equal(DashboardDataFixture.Database, influx["DOCKER_INFLUXDB_INIT_BUCKET"]);
     }
 
     [Fact]

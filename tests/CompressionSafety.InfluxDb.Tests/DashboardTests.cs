@@ -1,89 +1,53 @@
-using CompressionSafety.Testing;
 using System.Text.Json;
-using CompressionSafety.Engine.Metrics;
-using CompressionSafety.Engine.Output;
-using CompressionSafety.Engine.Windows;
+using System.Text.RegularExpressions;
+using CompressionSafety.Testing;
 
 namespace CompressionSafety.InfluxDb.Tests;
 
-/// <summary>Dashboards may only name what the sinks write (<see cref="PointSchema"/>, <see cref="MetricCatalog"/>), so they cannot rot.</summary>
-public sealed class DashboardTests
+/// <summary>
+/// Static checks of the dashboards: the expected set, provisioned datasources, InfluxQL (not Flux) targets naming only
+/// written measurements. Whether each query returns rows is <see cref="DashboardQueryTests"/>' job.
+/// </summary>
+public sealed partial class DashboardTests
 {
-    private static readonly string[] Builtins = ["_measurement", "_field", "_value", "_time", "_start", "_stop"];
-
-    public static TheoryData<string> Dashboards()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Dashboards() => [.. DashboardQuery.Files];
 
     [Fact]
     public void Dashboards_Folder_HoldsOverviewDrillDownAndIncidents()
     {
-        var uids = Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json")
-            .Select(path => Load(Path.GetFileName(path)).RootElement.GetProperty("uid").GetString())
-            .ToHashSet(StringComparer.Ordinal);
+        var uids = DashboardQuery.Files.Select(file => DashboardQuery.Load(file).GetProperty("uid").GetString()).ToHashSet(StringComparer.Ordinal);
 
         Assert.Superset(new HashSet<string?>(["cs-overview", "cs-model", "cs-incidents"], StringComparer.Ordinal), uids);
     }
 
     [Theory]
     [MemberData(nameof(Dashboards))]
-    public void Queries_Dashboard_NameOnlyWrittenMeasurementsFieldsAndTags(string file)
+    public void Datasources_Dashboard_UseTheProvisionedUids(string file)
     {
-        var queries = Queries(Load(file).RootElement).Select(FluxQuery.Parse).ToList();
-        Assert.NotEmpty(queries);
-        foreach (var query in queries)
-        {
-            var measurements = query.ValuesOf("_measurement").Concat(query.SchemaTags.Select(t => t.Measurement).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
-            var measurement = Assert.Single(measurements);
-            Assert.True(PointSchema.TagsOf(measurement).Count > 0, $"{file}: unknown measurement {measurement}");
-            var tags = PointSchema.TagsOf(measurement);
+        var provisioned = string.Join('\n', Directory.GetFiles(RepositoryRoot.Combine("deploy/grafana/provisioning/datasources"), "*.yaml").Select(File.ReadAllText));
+        var uids = Walk(DashboardQuery.Load(file), "datasource").Select(e => e.GetProperty("uid").GetString()!).Distinct(StringComparer.Ordinal).ToList();
 
-            foreach (var column in query.Columns)
-            {
-                Assert.True(Builtins.Contains(column) || tags.Contains(column), $"{file}: {measurement} has no tag '{column}'");
-            }
-
-            foreach (var (_, tag) in query.SchemaTags)
-            {
-                Assert.Contains(tag, tags);
-            }
-
-            foreach (var field in query.ValuesOf("_field"))
-            {
-                Assert.Contains(field, PointSchema.FieldsOf(measurement));
-            }
-
-            Assert.NotEmpty(query.ValuesOf("_field").Concat(query.SchemaTags.Select(t => t.Tag)));
-        }
+        Assert.NotEmpty(uids);
+        Assert.All(uids, uid => Assert.True(uid == "-- Grafana --" || provisioned.Contains("uid: " + uid, StringComparison.Ordinal), $"{file}: datasource uid {uid} is not provisioned"));
     }
 
     [Theory]
     [MemberData(nameof(Dashboards))]
-    public void Queries_Dashboard_NameCatalogueMetricsWithTheirReferenceAndKind(string file)
+    public void Panels_Dashboard_EachHasRawInfluxQlOrPrometheusTargets(string file)
     {
-        foreach (var query in Queries(Load(file).RootElement).Select(FluxQuery.Parse))
+        foreach (var panel in DashboardQuery.Panels(DashboardQuery.Load(file)))
         {
-            var references = query.ValuesOf("reference").ToList();
-            var kinds = query.ValuesOf("kind").ToList();
-            Assert.All(kinds, kind => Assert.Contains(kind, PointSchema.KindValues));
-            Assert.DoesNotContain(query.Comparisons, c => c.Column is "metric" or "reference" or "kind" && c.Operator != "==");
-            foreach (var metric in query.ValuesOf("metric"))
+            var title = panel.GetProperty("title").GetString();
+            var targets = panel.GetProperty("targets").EnumerateArray().ToList();
+            Assert.True(targets.Count > 0, $"{file}: panel '{title}' has no query");
+            foreach (var target in targets)
             {
-                var candidates = references.Count == 0
-                    ? MetricCatalog.All.Where(d => d.Matches(metric)).ToList()
-                    : references.Select(r => MetricCatalog.Find(metric, r == LineProtocol.SelfReference ? null : r)).OfType<MetricDefinition>().ToList();
-                Assert.True(candidates.Count > 0, $"{file}: metric '{metric}' with reference [{string.Join(", ", references)}] is not in the catalogue");
-                foreach (var kind in kinds)
+                var type = target.GetProperty("datasource").GetProperty("type").GetString();
+                Assert.True(type is DashboardQuery.InfluxDb or "prometheus", $"{file}: panel '{title}' uses {type}");
+                if (type == DashboardQuery.InfluxDb)
                 {
-                    var expected = kind == "traffic" ? WindowKind.Traffic : WindowKind.Labels;
-                    Assert.True(candidates.Any(d => d.Kind == expected), $"{file}: metric '{metric}' is not written with kind '{kind}'");
+                    Assert.True(target.GetProperty("rawQuery").GetBoolean(), $"{file}: panel '{title}' is not a raw InfluxQL query");
+                    Assert.StartsWith("SELECT ", target.GetProperty("query").GetString(), StringComparison.Ordinal);
                 }
             }
         }
@@ -91,37 +55,34 @@ public sealed class DashboardTests
 
     [Theory]
     [MemberData(nameof(Dashboards))]
-    public void Datasources_Dashboard_UseTheProvisionedInfluxDbUid(string file)
+    public void Queries_Dashboard_NameOnlyWrittenMeasurementsAndFields(string file)
     {
-        var provisioned = File.ReadAllText(RepositoryRoot.Combine("deploy/grafana/provisioning/datasources/influxdb.yaml"));
-        Assert.Contains("uid: influxdb", provisioned, StringComparison.Ordinal);
-        var uids = Datasources(Load(file).RootElement).ToList();
-
-        Assert.NotEmpty(uids);
-        Assert.All(uids, uid => Assert.True(uid is "influxdb" or "-- Grafana --", $"{file}: datasource uid {uid}"));
+        var queries = DashboardQuery.Targets(file, DashboardQuery.InfluxDb).Concat(DashboardQuery.Variables(file).Select(v => v.Query)).ToList();
+        Assert.NotEmpty(queries);
+        foreach (var query in queries)
+        {
+            var measurements = MeasurementPattern().Matches(query.Text).Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(measurements);
+            Assert.All(measurements, m => Assert.True(PointSchema.TagsOf(m).Count > 0, $"{query}: unknown measurement {m}"));
+            Assert.DoesNotContain("from(bucket", query.Text, StringComparison.Ordinal);
+        }
     }
 
-    private static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine(Path.Combine("dashboards", file))));
+    [GeneratedRegex("FROM \"(\\w+)\"")]
+    private static partial Regex MeasurementPattern();
 
-    private static IEnumerable<string> Queries(JsonElement element) => Walk(element, "query", JsonValueKind.String)
-        .Select(e => e.GetString()!)
-        .Where(q => q.Contains("from(bucket", StringComparison.Ordinal) || q.Contains("schema.", StringComparison.Ordinal));
-
-    private static IEnumerable<string> Datasources(JsonElement element) => Walk(element, "datasource", JsonValueKind.Object)
-        .Select(e => e.GetProperty("uid").GetString()!);
-
-    private static IEnumerable<JsonElement> Walk(JsonElement element, string name, JsonValueKind kind)
+    private static IEnumerable<JsonElement> Walk(JsonElement element, string name)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in element.EnumerateObject())
             {
-                if (property.Name == name && property.Value.ValueKind == kind)
+                if (property.Name == name && property.Value.ValueKind == JsonValueKind.Object)
                 {
                     yield return property.Value;
                 }
 
-                foreach (var inner in Walk(property.Value, name, kind))
+                foreach (var inner in Walk(property.Value, name))
                 {
                     yield return inner;
                 }
@@ -129,12 +90,9 @@ public sealed class DashboardTests
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
-            foreach (var item in element.EnumerateArray())
+            foreach (var inner in element.EnumerateArray().SelectMany(item => Walk(item, name)))
             {
-                foreach (var inner in Walk(item, name, kind))
-                {
-                    yield return inner;
-                }
+                yield return inner;
             }
         }
     }

@@ -34,20 +34,21 @@ public sealed class InfluxDbSinkTests
     }
 
     [SkippableFact]
-    public async Task WriteIncident_OpenIncident_StoresFiringOneWithIdTag()
+    public async Task Publish_FiringIncident_StoresFiringOneWithIdTag()
     {
         await using var server = await VictoriaMetricsServer.StartAsync();
         await using var sink = TestData.Sink(TestData.Options(server.Url));
-        var incident = new IncidentPoint("inc-7f3a", "flagged-rate-up", "critical", "open", "toxicity-guard", "int8", "all", Firing: true, TestData.Start.AddMinutes(7));
+        var incident = TestData.Incident(Engine.Rules.IncidentStatus.Firing, TestData.Start.AddMinutes(7));
 
-        sink.WriteIncident(incident);
+        sink.Publish(incident);
         await sink.FlushAsync(new CancellationTokenSource(Deadline).Token);
 
         var series = Assert.Single(await server.ExportAsync(PointSchema.IncidentMeasurement + "_" + PointSchema.FiringField));
-        Assert.Equal("inc-7f3a", series.Labels["incident_id"]);
+        Assert.Equal(incident.Id, series.Labels["incident_id"]);
         Assert.Equal("flagged-rate-up", series.Labels["rule"]);
         Assert.Equal("critical", series.Labels["severity"]);
-        Assert.Equal("open", series.Labels["status"]);
+        Assert.Equal("firing", series.Labels["status"]);
+        Assert.Equal("safety", series.Labels["team"]);
         Assert.Equal([1.0], series.Values);
         Assert.Equal([TestData.Start.AddMinutes(7).ToUnixTimeMilliseconds()], series.Timestamps);
     }

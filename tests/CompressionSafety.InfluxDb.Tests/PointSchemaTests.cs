@@ -19,7 +19,7 @@ public sealed class PointSchemaTests
     [Fact]
     public void IncidentTags_IncidentPoint_AreTheTagKeysWritten()
     {
-        var line = IncidentLineProtocol.Format(new IncidentPoint("i", "r", "warning", "open", "m", "v", "all", true, TestData.Start)).TrimEnd('\n');
+        var line = LineProtocol.FormatIncident(TestData.Incident(Engine.Rules.IncidentStatus.Firing, TestData.Start)).TrimEnd('\n');
 
         var (measurement, tags, fields) = Parse(line);
 

@@ -1,4 +1,5 @@
 using CompressionSafety.Engine.Metrics;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,6 +39,23 @@ internal static class TestData
         new Dictionary<string, double> { ["flagged_rate"] = 0.125, ["count"] = 400, ["latency_p95_ms"] = double.NaN },
         [new ReferenceComparison(ReferenceNames.Baseline, new Dictionary<string, double> { ["flagged_rate_diff"] = -0.0375 })],
         new Dictionary<string, Histogram>());
+
+    /// <summary>A state change of a critical rule labelled team=safety on (toxicity-guard, int8, slice).</summary>
+    public static Incident Incident(IncidentStatus status, DateTimeOffset windowStart, string slice = WindowKey.AllSlice, string rule = "flagged-rate-up")
+    {
+        var alert = new AlertRule
+        {
+            Id = rule,
+            Condition = new RuleCondition("flagged_rate_diff", ReferenceNames.Baseline, ComparisonOperator.Greater, 0.01),
+            Severity = RuleSeverity.Critical,
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "safety" },
+        };
+        var key = new WindowKey("toxicity-guard", "int8", slice);
+        var evidence = new IncidentEvidence(
+            "flagged_rate_diff", ReferenceNames.Baseline, 0.04, null, null, null, "flagged_rate_diff > 0.01",
+            new Dictionary<string, double>(), new Dictionary<string, double>(), [windowStart], windowStart, windowStart.AddMinutes(5), "- id: " + rule);
+        return new Incident(RuleEvaluator.IncidentId(rule, key, Start), alert, status, key, windowStart, windowStart.AddMinutes(5), Start, evidence);
+    }
 
     public static InfluxDbOptions Options(string url, int queue = 10_000, int batch = 500) => new()
     {

@@ -45,6 +45,23 @@ public sealed class ReproducibilityManifestTests
     }
 
     [Fact]
+    public void Build_EvaluationWithHost_ManifestNamesEvaluationHost()
+    {
+        using var inputs = new ReportInputs();
+        var evaluation = Path.Combine(inputs.Directory, "evaluation.json");
+        File.WriteAllText(evaluation, """
+            {"model":"m","suite_sha256":"s","host":{"cpu_model":"AMD EPYC","isa_features":["avx","avx2"],"intra_op_num_threads":1},
+             "variants":[{"name":"fp32","is_baseline":true,"file":"fp32.onnx","sha256":"h","gate":"pass","reasons":[]}]}
+            """);
+
+        var report = ReportBuilder.Build(inputs.Request() with { EvaluationFile = evaluation });
+        var host = Manifest(report).GetProperty("evaluation_host");
+
+        Assert.Equal(("AMD EPYC", "avx avx2", "1"), (host.GetProperty("cpu_model").GetString(), host.GetProperty("isa_features").GetString(), host.GetProperty("intra_op_num_threads").GetString()));
+        Assert.Contains("evaluation host", ReportMarkdown.Write(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_SummaryNextToWindows_ConfigRulesAndSeedFromIt()
     {
         using var inputs = new ReportInputs();

@@ -25,6 +25,8 @@ public class DegradationParseTests
     [Theory]
     [InlineData("flagged-rate", DegradationKind.FlaggedRate)]
     [InlineData("refusal", DegradationKind.Refusal)]
+    [InlineData("under-refusal", DegradationKind.UnderRefusal)]
+    [InlineData("over-refusal", DegradationKind.OverRefusal)]
     [InlineData("calibration", DegradationKind.Calibration)]
     public void Parse_EachVariantKind_KindAndDefaultStartZero(string kind, DegradationKind expected)
     {
@@ -49,6 +51,7 @@ public class DegradationParseTests
     [InlineData("variant=v,size=0.1", "'kind'")]
     [InlineData("variant=v,kind=oops,size=0.1", "'kind'")]
     [InlineData("kind=refusal,size=0.1", "'variant'")]
+    [InlineData("model=,variant=v,kind=refusal,size=0.1", "'model'")]
     [InlineData("variant=v,kind=input-drift,size=1", "'variant'")]
     [InlineData("variant=v,kind=refusal,size=1.5", "'size'")]
     [InlineData("variant=v,kind=latency,size=-1", "'size'")]
@@ -65,5 +68,15 @@ public class DegradationParseTests
         var ex = Assert.Throws<FormatException>(() => Degradation.Parse(spec));
 
         Assert.Contains(part, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ModelPart_RestrictsToThatModel()
+    {
+        var d = Degradation.Parse("model=assistant-llm,variant=int4,kind=under-refusal,size=0.4,start=2h");
+
+        Assert.Equal("assistant-llm", d.Model);
+        Assert.Equal(DegradationKind.UnderRefusal, d.Kind);
+        Assert.Null(Degradation.Parse("variant=int4,kind=under-refusal,size=0.4").Model);
     }
 }

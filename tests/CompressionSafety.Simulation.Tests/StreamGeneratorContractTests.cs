@@ -18,10 +18,13 @@ public class StreamGeneratorContractTests
         }
     }
 
-    [Fact]
-    public void Generate_InvalidLines_RejectedWithEveryReason()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Generate_InvalidLines_RejectedWithEveryReason(bool assistant)
     {
-        var codes = StreamGenerator.Generate(Dirty)
+        var options = assistant ? Dirty with { Models = [], AssistantModels = ["assistant-llm"] } : Dirty;
+        var codes = StreamGenerator.Generate(options)
             .Where(l => l.Kind == GeneratedLineKind.Invalid)
             .Select(l => RecordParser.Parse(l.Utf8.Span))
             .Select(r => Assert.IsType<Rejection>(r.Rejection).Code)

@@ -186,10 +186,23 @@ internal static class DemoCommand
             .RunAsync(options, speed, dir.FullName, rulesDir?.FullName, cancellationToken)
             .ConfigureAwait(false);
         await stdout.WriteLineAsync().ConfigureAwait(false);
+        var sent = result.Sent;
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{result.Produced:N0} records produced, {result.Consumed:N0} consumed and processed ({result.Consumed / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0}/s over the run), " +
-            $"{result.Windows:N0} window results, {result.DeadLetters:N0} dead letters, {result.Incidents:N0} incident changes, {result.Reviews:N0} review requests")).ConfigureAwait(false);
+            $"{result.Produced:N0} records produced (the {count:N0} requested slots: {sent.Predictions:N0} predictions, {sent.Late:N0} late, {sent.Invalid:N0} invalid; " +
+            $"plus {sent.Labels:N0} delayed labels and {sent.Duplicates:N0} duplicates), {result.Consumed:N0} consumed and processed " +
+            $"({result.Consumed / Math.Max(result.Elapsed.TotalSeconds, 1e-3):N0}/s over the run{(result.ThrottleWaits > 0 ? ", producer throttled to the worker's pace" : string.Empty)})")).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.Windows:N0} window results, {result.DeadLetters:N0} dead letters (expected {sent.Invalid + sent.Late:N0}: invalid + late), {sent.Duplicates:N0} duplicates skipped, {result.Incidents:N0} incident changes, {result.Reviews:N0} review requests")).ConfigureAwait(false);
+        if (result.Lost > 0)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"error: {result.Lost:N0} of {result.Produced:N0} produced records were never consumed by the worker within the deadline: the run is incomplete")).ConfigureAwait(false);
+            return ExitCodes.RecordsLost;
+        }
+
         if (result.IncidentLatencyMedianMs is { } median)
         {
             await stdout.WriteLineAsync(string.Create(

@@ -21,6 +21,9 @@ internal static class GenerateCommand
         var start = new Option<string>("--start") { Description = "Stream start, RFC 3339.", DefaultValueFactory = _ => "2026-11-26T00:00:00Z" };
         var duration = new Option<string>("--duration") { Description = "Simulated period, for example 24h or 90m.", DefaultValueFactory = _ => "24h" };
         var models = new Option<string[]>("--model") { Description = "Model family (repeatable).", DefaultValueFactory = _ => ["toxicity-guard"] };
+        var assistants = new Option<string[]>("--assistant-model") { Description = "LLM assistant model (repeatable): refusals, harmful requests, flagged answers (docs/generate.md)." };
+        var promptFlaggedRate = Rate("--prompt-flagged-rate", "Fraction of assistant records that report safety.prompt_flagged.", defaults.PromptFlaggedRate);
+        var sliceValues = new Option<int?>("--slice-values") { Description = "Values per segment attribute (locale, channel), 2..16 with Zipf shares; default 4 locales and 3 channels." };
         var baseline = new Option<string>("--baseline") { Description = "Name of the baseline variant.", DefaultValueFactory = _ => defaults.BaselineVariant };
         var variants = new Option<string[]>("--variant")
         {
@@ -41,7 +44,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Write a deterministic synthetic inference-log stream with optional injected degradations.");
         foreach (var option in new Option[]
         {
-            output, labelsOut, records, seed, start, duration, models, baseline, variants, baselineShare, shadowRate,
+            output, labelsOut, records, seed, start, duration, models, assistants, promptFlaggedRate, sliceValues, baseline, variants, baselineShare, shadowRate,
             inlineRate, delayedRate, invalidRate, duplicateRate, lateRate, degrade,
         })
         {
@@ -61,6 +64,9 @@ internal static class GenerateCommand
                     Start = ParseStart(parse.GetValue(start)!),
                     Duration = ParseDuration(parse.GetValue(duration)!),
                     Models = parse.GetValue(models)!,
+                    AssistantModels = parse.GetValue(assistants) ?? [],
+                    PromptFlaggedRate = parse.GetValue(promptFlaggedRate),
+                    SliceValues = parse.GetValue(sliceValues),
                     BaselineVariant = parse.GetValue(baseline)!,
                     Variants = parse.GetValue(variants) is { Length: > 0 } v ? [.. v.Select(VariantSpec.Parse)] : VariantSpec.Defaults,
                     BaselineShare = parse.GetValue(baselineShare),

@@ -42,9 +42,14 @@ internal static class ReplayCommand
         {
             Description = $"Also post every incident state change to this Alertmanager-compatible webhook, signed with the HMAC-SHA256 secret in ${CliEnvironment.WebhookSecret} (docs/rules.md).",
         };
+        var alertmanager = new Option<string[]>("--alertmanager")
+        {
+            Description = "Also send every incident to this Alertmanager (base URL, e.g. http://localhost:9093; repeat for each replica) through POST /api/v2/alerts (docs/rules.md#alertmanager).",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
         {
-            input, labels, config, snapshot, rules, webhook, output,
+            input, labels, config, snapshot, rules, webhook, alertmanager, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -114,6 +119,19 @@ internal static class ReplayCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
+            var alertmanagerUrls = new List<Uri>();
+            foreach (var text in parse.GetValue(alertmanager) ?? [])
+            {
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                {
+                    await stderr.WriteLineAsync($"error: --alertmanager '{text}' is not an http(s) URL").ConfigureAwait(false);
+                    return ExitCodes.InvalidConfiguration;
+                }
+
+                alertmanagerUrls.Add(url);
+            }
+
+            await using var alerts = alertmanagerUrls.Count == 0 ? null : CreateAlertmanager(alertmanagerUrls, settings);
             var outDir = parse.GetValue(output)!;
             var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
                 ? null
@@ -124,7 +142,13 @@ internal static class ReplayCommand
                 Progress = progress,
                 Rules = ruleSet,
                 RulesSha256 = rulesDir is null ? null : Engine.Reproducibility.RuleSetHash.OfDirectory(rulesDir),
-                Notifier = notifier,
+                Notifier = (notifier, alerts) switch
+                {
+                    (null, null) => null,
+                    (not null, null) => notifier,
+                    (null, not null) => alerts,
+                    _ => new Worker.IncidentOutputs([notifier, alerts]),
+                },
             };
             var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
@@ -154,10 +178,24 @@ internal static class ReplayCommand
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"webhook: {notifier.Sent} posted, {notifier.Failed} failed, {notifier.Dropped} dropped")).ConfigureAwait(false);
             }
 
+            if (alerts is not null)
+            {
+                using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                drain.CancelAfter(TimeSpan.FromSeconds(60));
+                await alerts.CompleteAsync(drain.Token).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"alertmanager: {alerts.Sent} posted, {alerts.Failed} failed, {alerts.Dropped} dropped, {alerts.Active} still firing")).ConfigureAwait(false);
+            }
+
             await stdout.WriteLineAsync($"results: {outDir.FullName}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The Alertmanager client for replay: rules are evaluated once per window, so the window size is the evaluation interval.</summary>
+    private static AlertmanagerNotifier CreateAlertmanager(List<Uri> urls, ReplaySettings settings)
+    {
+        return AlertmanagerServiceCollectionExtensions.StandaloneHttpClientFactory().CreateAlertmanagerNotifier(new AlertmanagerOptions { Urls = urls, EvaluationInterval = settings.Engine.WindowSize }, TimeProvider.System);
     }
 
     private static WebhookNotifier? CreateNotifier(Uri url, TextWriter stderr)

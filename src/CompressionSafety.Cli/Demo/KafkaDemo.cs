@@ -64,7 +64,9 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console, sink, time);
         var reading = Task.Factory.StartNew(() => topics.Run(readers.Token), readers.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        var producer = new GeneratedStreamProducer(cluster.BootstrapServers, InputTopic, speed, time);
+        // Throttled by the worker's progress: the mock broker keeps only a few MiB per partition, and a producer that
+        // ran further ahead would have unread records dropped under it.
+        var producer = new GeneratedStreamProducer(cluster.BootstrapServers, InputTopic, speed, time) { ConsumedRecords = () => health.RecordsHandled };
         var produced = await producer.RunAsync(generator, null, cancellationToken).ConfigureAwait(false);
 
         // Wait for the worker to handle every record, then give the topic readers a moment to drain.
@@ -83,7 +85,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         var elapsed = time.GetElapsedTime(started);
         var latencies = topics.IncidentLatenciesMs.Order().ToList();
         var result = new KafkaDemoResult(
-            produced, health.RecordsHandled, sink.Windows, topics.DeadLetters, topics.Incidents, topics.Reviews, elapsed,
+            produced, producer.Sent, producer.ThrottleWaits, health.RecordsHandled, sink.Windows, topics.DeadLetters, topics.Incidents, topics.Reviews, elapsed,
             latencies.Count == 0 ? null : latencies[latencies.Count / 2],
             latencies.Count == 0 ? null : latencies[^1]);
         output.WriteSummary(writer =>
@@ -97,6 +99,15 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
             writer.WriteEndObject();
             writer.WriteNumber("records_produced", result.Produced);
             writer.WriteNumber("records_consumed", result.Consumed);
+            writer.WriteNumber("records_lost", result.Lost);
+            writer.WriteStartObject("produced_by_kind");
+            writer.WriteNumber("predictions", result.Sent.Predictions);
+            writer.WriteNumber("labels", result.Sent.Labels);
+            writer.WriteNumber("invalid", result.Sent.Invalid);
+            writer.WriteNumber("duplicates", result.Sent.Duplicates);
+            writer.WriteNumber("late", result.Sent.Late);
+            writer.WriteEndObject();
+            writer.WriteNumber("producer_throttle_waits", result.ThrottleWaits);
             writer.WriteNumber("windows", result.Windows);
             writer.WriteNumber("dead_lettered", result.DeadLetters);
             writer.WriteNumber("incident_changes", result.Incidents);
@@ -194,6 +205,8 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
 
 /// <summary>What the Kafka demo did.</summary>
 /// <param name="Produced">Records delivered to the input topic.</param>
+/// <param name="Sent">The records handed to the producer, by kind of line.</param>
+/// <param name="ThrottleWaits">How often the producer waited for the worker to catch up.</param>
 /// <param name="Consumed">Records the worker handled.</param>
 /// <param name="Windows">Window results written.</param>
 /// <param name="DeadLetters">Records read back from the dead-letter topic.</param>
@@ -203,4 +216,8 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
 /// <param name="IncidentLatencyMedianMs">Median milliseconds from a window's close in the worker to its incident arriving on the topic.</param>
 /// <param name="IncidentLatencyMaxMs">The largest such latency.</param>
 internal sealed record KafkaDemoResult(
-    long Produced, long Consumed, long Windows, long DeadLetters, long Incidents, long Reviews, TimeSpan Elapsed, double? IncidentLatencyMedianMs, double? IncidentLatencyMaxMs);
+    long Produced, GenerationSummary Sent, long ThrottleWaits, long Consumed, long Windows, long DeadLetters, long Incidents, long Reviews, TimeSpan Elapsed, double? IncidentLatencyMedianMs, double? IncidentLatencyMaxMs)
+{
+    /// <summary>Records delivered to the topic that the worker never handled (0 unless something went wrong).</summary>
+    public long Lost => Math.Max(0, Produced - Consumed);
+}

@@ -14,11 +14,34 @@ namespace CompressionSafety.Cli.Producing;
 /// is keyed by its event id when it has one. Idempotent producer, every delivery report checked: a failed delivery stops the run
 /// with an error rather than losing the record silently.
 /// </summary>
+/// <remarks>
+/// With <see cref="ConsumedRecords"/> set, the producer never runs more than <see cref="MaxBytesAhead"/> ahead of the
+/// consumer: a broker that keeps only a bounded log per partition (librdkafka's mock cluster keeps a few MiB) would
+/// otherwise drop records nobody had read yet, and the run would lose data without an error.
+/// </remarks>
 internal sealed class GeneratedStreamProducer(string bootstrapServers, string topic, double speed, TimeProvider time)
 {
     /// <summary>Records delivered so far.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
+    /// <summary>How many records the consumer has handled so far, for the throttle; null produces at full speed.</summary>
+    public Func<long>? ConsumedRecords { get; init; }
+
+    /// <summary>The most bytes (estimated from the mean record size) the producer may be ahead of the consumer.</summary>
+    public long MaxBytesAhead { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>What was handed to the producer so far, by kind of line (predictions, labels, invalid, duplicates, late).</summary>
+    public GenerationSummary Sent => new(
+        _sentByKind[(int)GeneratedLineKind.Prediction],
+        _sentByKind[(int)GeneratedLineKind.Label],
+        _sentByKind[(int)GeneratedLineKind.Invalid],
+        _sentByKind[(int)GeneratedLineKind.Duplicate],
+        _sentByKind[(int)GeneratedLineKind.Late]);
+
+    /// <summary>How often the producer waited for the consumer to catch up.</summary>
+    public long ThrottleWaits { get; private set; }
+
+    private readonly long[] _sentByKind = new long[Enum.GetValues<GeneratedLineKind>().Length];
     private long _delivered;
 
     // Event id -> model key of predictions sent and not yet labelled; bounded, oldest forgotten first.
@@ -41,6 +64,7 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
         Exception? failure = null;
         var started = time.GetTimestamp();
         long sent = 0;
+        long sentBytes = 0;
         foreach (var line in StreamGenerator.Generate(options))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,9 +81,12 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
 
+            await WaitForConsumerAsync(producer, sent, sentBytes, cancellationToken).ConfigureAwait(false);
             var value = line.Utf8.ToArray();
             var message = new Message<byte[]?, byte[]> { Key = KeyOf(value), Value = value };
             Produce(producer, message, ex => Interlocked.CompareExchange(ref failure, ex, null));
+            _sentByKind[(int)line.Kind]++;
+            sentBytes += value.Length;
             if ((++sent & 0x3FF) == 0)
             {
                 progress?.Invoke(sent);
@@ -78,6 +105,28 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
         }
 
         return Delivered;
+    }
+
+    private async Task WaitForConsumerAsync(IProducer<byte[]?, byte[]> producer, long sent, long sentBytes, CancellationToken cancellationToken)
+    {
+        if (ConsumedRecords is not { } consumed || sent == 0)
+        {
+            return;
+        }
+
+        var maxRecordsAhead = Math.Max(1, MaxBytesAhead / Math.Max(1, sentBytes / sent));
+        if (sent - consumed() <= maxRecordsAhead)
+        {
+            return;
+        }
+
+        ThrottleWaits++;
+        do
+        {
+            producer.Flush(TimeSpan.Zero);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), time, cancellationToken).ConfigureAwait(false);
+        }
+        while (sent - consumed() > maxRecordsAhead);
     }
 
     private void Produce(IProducer<byte[]?, byte[]> producer, Message<byte[]?, byte[]> message, Action<Exception> fail)

@@ -29,6 +29,13 @@ internal static class GeneratorSidecar
         w.WriteString("start", options.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", c));
         w.WriteString("duration", options.Duration.ToString("c", c));
         WriteList(w, "models", options.Models);
+        WriteList(w, "assistant_models", options.AssistantModels);
+        w.WriteNumber("prompt_flagged_rate", options.PromptFlaggedRate);
+        if (options.SliceValues is { } sliceValues)
+        {
+            w.WriteNumber("slice_values", sliceValues);
+        }
+
         w.WriteString("baseline", options.BaselineVariant);
         WriteList(w, "variants", variantSpecs.Count > 0 ? variantSpecs : options.Variants.Select(v => v.Name).ToList());
         w.WriteNumber("baseline_share", options.BaselineShare);

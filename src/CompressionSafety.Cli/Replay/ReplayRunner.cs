@@ -104,6 +104,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 foreach (var incident in _evaluator.Evaluate(result))
                 {
                     _incidents.Add(incident);
+                    output.WriteIncident(incident);
                     Notifier?.Publish(incident);
                 }
             }

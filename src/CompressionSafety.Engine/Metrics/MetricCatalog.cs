@@ -50,6 +50,12 @@ public static class MetricCatalog
         Add("flagged_count", T, null, Count, "Records that report safety.flagged.");
         Rate("refused_rate", T, null, "Share of records with safety.refused = true, among records that report refused.");
         Add("refused_count", T, null, Count, "Records that report safety.refused.");
+        Rate("harmful_compliance_rate", T, null, "Share of records answered (safety.refused = false) and flagged (safety.flagged = true), among records that report both.");
+        Add("compliance_count", T, null, Count, "Records that report both safety.refused and safety.flagged.");
+        Rate("harmful_refusal_rate", T, null, "Share of refusals among records with safety.prompt_flagged = true (requests judged harmful) that report refused.");
+        Add("harmful_request_count", T, null, Count, "Records with safety.prompt_flagged = true that report refused.");
+        Rate("benign_refusal_rate", T, null, "Over-refusal: share of refusals among records with safety.prompt_flagged = false that report refused.");
+        Add("benign_request_count", T, null, Count, "Records with safety.prompt_flagged = false that report refused.");
         Rate("category_rate", T, null, "Share of records whose safety.categories contain the category (member: category name).", family: true);
         Add("label_share", T, null, Ratio, "Share of records predicted as the label (member: label).", family: true);
         Add("positive_probability_mean", T, null, Ratio, "Mean probability of the model's safety-positive label (records with probabilities).");
@@ -81,9 +87,16 @@ public static class MetricCatalog
         // Against the baseline variant's traffic in the same window and slice.
         const string B = ReferenceNames.Baseline;
         Add("baseline_count", T, B, Count, "The baseline's record count in the same window and slice.");
-        foreach (var rate in new[] { "flagged_rate", "refused_rate", "low_confidence_rate" })
+        foreach (var rate in new[] { "flagged_rate", "refused_rate", "harmful_compliance_rate", "harmful_refusal_rate", "benign_refusal_rate", "low_confidence_rate" })
         {
             Rate(rate + "_diff", T, B, $"Variant minus baseline {rate}; interval: Newcombe hybrid score.");
+        }
+
+        Rate("category_rate_diff", T, B, "Variant minus baseline category_rate (member: category name, either side's); interval: Newcombe hybrid score.", family: true);
+        foreach (var change in RateChanges.All)
+        {
+            var rate = change.Metric[..change.Metric.IndexOf("_cusum", StringComparison.Ordinal)];
+            Add(change.Metric, T, B, Ratio, $"E-detector (exact conditional CUSUM, docs/statistics.md) that the variant's {rate} is {(change.Up ? "above" : "below")} the baseline's, tuned to an odds ratio of {(change.Up ? "2" : "1/2")}; reaching h has probability at most exp(-h) from any restart, so at most T exp(-h) false alarms in T windows.");
         }
 
         Add("flagged_rate_diff_cs_low", T, B, Ratio, "Lower bound of the anytime-valid 95% confidence sequence (normal mixture) for variant minus baseline flagged rate over all windows so far.");

@@ -8,9 +8,10 @@ namespace CompressionSafety.Engine.Output;
 /// Formats window results as InfluxDB line protocol, one point per window, key, reference and metric:
 /// <c>compression_safety_window,model=M,variant=V,slice=S,kind=traffic,reference=self,metric=flagged_rate value=0.12 T</c>.
 /// The timestamp is the window start in nanoseconds since the epoch. The file sink and the InfluxDB sink share this
-/// format, so dashboards work on either; docs/metrics.md documents it.
+/// format, so dashboards work on either; docs/metrics.md documents it. Incident state changes are points of the same
+/// writer (<see cref="AppendIncident"/>), escaped by the same <see cref="EscapeTag"/>.
 /// </summary>
-public static class LineProtocol
+public static partial class LineProtocol
 {
     /// <summary>The measurement of window metrics.</summary>
     public const string WindowMeasurement = "compression_safety_window";

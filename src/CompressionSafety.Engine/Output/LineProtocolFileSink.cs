@@ -1,10 +1,14 @@
 using System.Text;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
 
 namespace CompressionSafety.Engine.Output;
 
-/// <summary>Writes window metrics as InfluxDB line protocol to a file (the embedded default when no InfluxDB is configured).</summary>
-public sealed class LineProtocolFileSink : IMetricsSink
+/// <summary>
+/// Writes window metrics and incident state changes as InfluxDB line protocol to a file (the embedded default when no
+/// InfluxDB is configured), so the file can be written into InfluxDB as it stands.
+/// </summary>
+public sealed class LineProtocolFileSink : IMetricsSink, IIncidentSink
 {
     private readonly StreamWriter _writer;
     private readonly StringBuilder _buffer = new();
@@ -23,6 +27,17 @@ public sealed class LineProtocolFileSink : IMetricsSink
         {
             _buffer.Clear();
             LineProtocol.Append(_buffer, result);
+            _writer.Write(_buffer);
+        }
+    }
+
+    /// <summary>Appends the point of one incident state change (<see cref="LineProtocol.AppendIncident"/>).</summary>
+    public void Publish(Incident incident)
+    {
+        lock (_gate)
+        {
+            _buffer.Clear();
+            LineProtocol.AppendIncident(_buffer, incident);
             _writer.Write(_buffer);
         }
     }

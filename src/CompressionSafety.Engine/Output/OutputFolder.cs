@@ -53,6 +53,9 @@ public sealed class OutputFolder : IAsyncDisposable
         WindowCount++;
     }
 
+    /// <summary>Appends the point of one incident state change to <c>metrics.lp</c>, beside the window points.</summary>
+    public void WriteIncident(Rules.Incident incident) => _metrics.Publish(incident);
+
     /// <summary>Appends one dead letter to <c>dead-letter.jsonl</c>.</summary>
     public void WriteDeadLetter(DeadLetter letter)
     {

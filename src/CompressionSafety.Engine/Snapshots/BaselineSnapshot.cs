@@ -14,6 +14,7 @@ namespace CompressionSafety.Engine.Snapshots;
 /// <param name="Labels">Label order.</param>
 /// <param name="SafetyPositiveLabel">The label whose miss is unsafe.</param>
 /// <param name="Variants">Baseline and compressed variants.</param>
+/// <param name="Host">The machine the re-evaluation ran on (CPU model, instruction-set features, ONNX Runtime version, ...); null when unknown.</param>
 public sealed record BaselineSnapshot(
     int SchemaVersion,
     string Model,
@@ -24,7 +25,8 @@ public sealed record BaselineSnapshot(
     long SuiteCases,
     IReadOnlyList<string> Labels,
     string SafetyPositiveLabel,
-    IReadOnlyList<SnapshotVariant> Variants)
+    IReadOnlyList<SnapshotVariant> Variants,
+    IReadOnlyDictionary<string, string>? Host = null)
 {
     /// <summary>The version this build writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;

@@ -10,6 +10,17 @@ internal static class ReferenceMetrics
         values.Set("baseline_count", baseline.Count);
         values.RateDifference("flagged_rate_diff", variant.Flagged, variant.FlaggedKnown, baseline.Flagged, baseline.FlaggedKnown);
         values.RateDifference("refused_rate_diff", variant.Refused, variant.RefusedKnown, baseline.Refused, baseline.RefusedKnown);
+        values.RateDifference("harmful_compliance_rate_diff", variant.HarmfulCompliance, variant.ComplianceKnown, baseline.HarmfulCompliance, baseline.ComplianceKnown);
+        values.RateDifference("harmful_refusal_rate_diff", variant.HarmfulRefused, variant.HarmfulRequests, baseline.HarmfulRefused, baseline.HarmfulRequests);
+        values.RateDifference("benign_refusal_rate_diff", variant.BenignRefused, variant.BenignRequests, baseline.BenignRefused, baseline.BenignRequests);
+        // Either side's categories: one the variant stopped hitting is as much a change as a new one.
+        foreach (var category in variant.Categories.Counts.Keys.Union(baseline.Categories.Counts.Keys, StringComparer.Ordinal))
+        {
+            values.RateDifference(
+                "category_rate_diff." + category, variant.Categories.Counts.GetValueOrDefault(category), variant.SafetyKnown,
+                baseline.Categories.Counts.GetValueOrDefault(category), baseline.SafetyKnown);
+        }
+
         values.RateDifference("low_confidence_rate_diff", variant.LowConfidence, variant.ProbabilityCount, baseline.LowConfidence, baseline.ProbabilityCount);
         if (variant.ProbabilityCount > 0 && baseline.ProbabilityCount > 0)
         {

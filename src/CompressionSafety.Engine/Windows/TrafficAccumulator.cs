@@ -31,6 +31,20 @@ internal sealed class TrafficAccumulator : IStateful
     public long RefusedKnown { get; private set; }
     public long Refused { get; private set; }
     public long SafetyKnown { get; private set; }
+
+    /// <summary>Records that report both refused and flagged: the sample of the harmful-compliance rate.</summary>
+    public long ComplianceKnown { get; private set; }
+
+    /// <summary>Records answered (refused = false) and flagged.</summary>
+    public long HarmfulCompliance { get; private set; }
+
+    /// <summary>Records with prompt_flagged = true that report refused.</summary>
+    public long HarmfulRequests { get; private set; }
+    public long HarmfulRefused { get; private set; }
+
+    /// <summary>Records with prompt_flagged = false that report refused.</summary>
+    public long BenignRequests { get; private set; }
+    public long BenignRefused { get; private set; }
     public BoundedCounter Categories { get; }
     public BoundedCounter Labels { get; }
     public long ProbabilityCount { get; private set; }
@@ -70,6 +84,22 @@ internal sealed class TrafficAccumulator : IStateful
             {
                 RefusedKnown++;
                 Refused += refused ? 1 : 0;
+                if (safety.Flagged is { } answeredFlagged)
+                {
+                    ComplianceKnown++;
+                    HarmfulCompliance += !refused && answeredFlagged ? 1 : 0;
+                }
+
+                if (safety.PromptFlagged == true)
+                {
+                    HarmfulRequests++;
+                    HarmfulRefused += refused ? 1 : 0;
+                }
+                else if (safety.PromptFlagged == false)
+                {
+                    BenignRequests++;
+                    BenignRefused += refused ? 1 : 0;
+                }
             }
 
             foreach (var category in safety.Categories.Distinct(StringComparer.Ordinal))
@@ -144,6 +174,15 @@ internal sealed class TrafficAccumulator : IStateful
         metrics.Set("flagged_count", FlaggedKnown);
         metrics.Rate("refused_rate", Refused, RefusedKnown);
         metrics.Set("refused_count", RefusedKnown);
+        metrics.Rate("harmful_compliance_rate", HarmfulCompliance, ComplianceKnown);
+        metrics.Set("compliance_count", ComplianceKnown);
+        if (HarmfulRequests + BenignRequests > 0)
+        {
+            metrics.Rate("harmful_refusal_rate", HarmfulRefused, HarmfulRequests);
+            metrics.Set("harmful_request_count", HarmfulRequests);
+            metrics.Rate("benign_refusal_rate", BenignRefused, BenignRequests);
+            metrics.Set("benign_request_count", BenignRequests);
+        }
         foreach (var (category, count) in Categories.Counts)
         {
             metrics.Rate("category_rate." + category, count, SafetyKnown);
@@ -187,6 +226,12 @@ internal sealed class TrafficAccumulator : IStateful
         writer.Write(RefusedKnown);
         writer.Write(Refused);
         writer.Write(SafetyKnown);
+        writer.Write(ComplianceKnown);
+        writer.Write(HarmfulCompliance);
+        writer.Write(HarmfulRequests);
+        writer.Write(HarmfulRefused);
+        writer.Write(BenignRequests);
+        writer.Write(BenignRefused);
         Categories.WriteState(writer);
         Labels.WriteState(writer);
         writer.Write(ProbabilityCount);
@@ -217,6 +262,12 @@ internal sealed class TrafficAccumulator : IStateful
         RefusedKnown = reader.ReadInt64();
         Refused = reader.ReadInt64();
         SafetyKnown = reader.ReadInt64();
+        ComplianceKnown = reader.ReadInt64();
+        HarmfulCompliance = reader.ReadInt64();
+        HarmfulRequests = reader.ReadInt64();
+        HarmfulRefused = reader.ReadInt64();
+        BenignRequests = reader.ReadInt64();
+        BenignRefused = reader.ReadInt64();
         Categories.ReadState(reader);
         Labels.ReadState(reader);
         ProbabilityCount = reader.ReadInt64();

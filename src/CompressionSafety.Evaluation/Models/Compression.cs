@@ -3,16 +3,30 @@ namespace CompressionSafety.Evaluation.Models;
 /// <summary>The weight transforms that make the compressed variants.</summary>
 public static class Compression
 {
+    /// <summary>The largest magnitude of a full-range int8 weight.</summary>
+    public const int FullRange = 127;
+
+    /// <summary>
+    /// The largest magnitude of a 7-bit weight (ONNX Runtime's <c>reduce_range</c>, range [-64, 64]): two products
+    /// of a uint8 activation and such a weight sum to at most 2 x 255 x 64 = 32640, so the int16 pair sums of the
+    /// AVX2 / AVX-512 u8s8 kernels without VNNI (<c>VPMADDUBSW</c>) cannot saturate.
+    /// </summary>
+    public const int ReducedRange = 64;
+
     /// <summary>
     /// Symmetric int8 quantization per output channel (column of a row-major <c>[rows, columns]</c> matrix):
-    /// scale = max |w| / 127, zero point 0, values rounded half to even and clamped to [-127, 127].
+    /// scale = max |w| / <paramref name="limit"/>, zero point 0, values rounded half to even and clamped to
+    /// [-limit, limit].
     /// </summary>
     /// <param name="w">The weights.</param>
     /// <param name="rows">Rows (inputs).</param>
     /// <param name="columns">Columns (output channels).</param>
+    /// <param name="limit">Largest quantized magnitude: <see cref="FullRange"/> or <see cref="ReducedRange"/>.</param>
     /// <returns>The quantized values and one scale per column.</returns>
-    public static (sbyte[] Values, float[] Scales) QuantizePerColumn(float[] w, int rows, int columns)
+    public static (sbyte[] Values, float[] Scales) QuantizePerColumn(float[] w, int rows, int columns, int limit = FullRange)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, FullRange);
         ArgumentNullException.ThrowIfNull(w);
         var scales = new float[columns];
         for (var j = 0; j < columns; j++)
@@ -24,13 +38,13 @@ public static class Compression
             }
 
             // An all-zero column still needs a positive scale for DequantizeLinear.
-            scales[j] = max > 0 ? max / 127f : 1f;
+            scales[j] = max > 0 ? max / limit : 1f;
         }
 
         var values = new sbyte[w.Length];
         for (var k = 0; k < w.Length; k++)
         {
-            values[k] = (sbyte)Math.Clamp(MathF.Round(w[k] / scales[k % columns], MidpointRounding.ToEven), -127, 127);
+            values[k] = (sbyte)Math.Clamp(MathF.Round(w[k] / scales[k % columns], MidpointRounding.ToEven), -limit, limit);
         }
 
         return (values, scales);

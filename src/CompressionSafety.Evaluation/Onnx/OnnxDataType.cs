@@ -18,6 +18,9 @@ internal enum OnnxDataType
     /// <summary>Signed 64-bit integer.</summary>
     Int64 = 7,
 
+    /// <summary>Boolean, one byte.</summary>
+    Bool = 9,
+
     /// <summary>IEEE half precision float.</summary>
     Float16 = 10,
 }

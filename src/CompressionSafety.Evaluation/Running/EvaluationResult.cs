@@ -1,3 +1,4 @@
+using CompressionSafety.Evaluation.Hosts;
 using CompressionSafety.Evaluation.Suites;
 
 namespace CompressionSafety.Evaluation.Running;
@@ -16,6 +17,8 @@ namespace CompressionSafety.Evaluation.Running;
 /// <param name="IntraOpNumThreads">ONNX Runtime threads used.</param>
 /// <param name="BatchSize">Rows per call.</param>
 /// <param name="Variants">The baseline first, then each variant.</param>
+/// <param name="Host">The machine and ONNX Runtime settings the run used.</param>
+/// <param name="CaseIds">Id of every evaluated case, in suite order.</param>
 public sealed record EvaluationResult(
     int SchemaVersion,
     string Model,
@@ -29,7 +32,9 @@ public sealed record EvaluationResult(
     long? Seed,
     int IntraOpNumThreads,
     int BatchSize,
-    IReadOnlyList<VariantEvaluation> Variants)
+    IReadOnlyList<VariantEvaluation> Variants,
+    HostInfo? Host = null,
+    IReadOnlyList<string>? CaseIds = null)
 {
     /// <summary>The format version this build writes.</summary>
     public const int CurrentSchemaVersion = 1;

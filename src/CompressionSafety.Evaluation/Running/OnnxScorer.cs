@@ -1,30 +1,40 @@
 using CompressionSafety.Evaluation.Registry;
-using CompressionSafety.Evaluation.Suites;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace CompressionSafety.Evaluation.Running;
 
 /// <summary>
 /// One ONNX Runtime session for one model file. Input and output tensors are created once over pinned managed
-/// buffers and reused for every full batch (a second pair serves the last partial batch), so scoring allocates
-/// nothing per batch.
+/// buffers of the element types the model declares and reused for every full batch (a second set serves the last
+/// partial batch), so scoring allocates nothing per batch.
 /// </summary>
 internal sealed class OnnxScorer : IDisposable
 {
+    /// <summary>Inter-op threads of every session: sequential execution, so runs are reproducible.</summary>
+    public const int InterOpNumThreads = 1;
+
+    private static readonly TensorElementType[] InputTypes =
+        [TensorElementType.Float, TensorElementType.Float16, TensorElementType.Int64, TensorElementType.Int32, TensorElementType.Bool];
+
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly IReadOnlyList<RegistryInput> _inputs;
+    private readonly TensorElementType[] _inputTypes;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
-    private readonly int _features;
+    private readonly TensorElementType _outputType;
     private readonly int _labels;
 
-    private OnnxScorer(InferenceSession session, string inputName, string outputName, int features, int labels)
+    private OnnxScorer(InferenceSession session, RegistryModel model, TensorElementType[] inputTypes, TensorElementType outputType)
     {
         _session = session;
-        _inputNames = [inputName];
-        _outputNames = [outputName];
-        _features = features;
-        _labels = labels;
+        _inputs = model.Inputs!;
+        _inputTypes = inputTypes;
+        _inputNames = _inputs.Select(i => i.Name).ToArray();
+        _outputNames = [model.Output!.Name];
+        _outputType = outputType;
+        _labels = model.Labels.Count;
     }
 
     /// <summary>File size in bytes.</summary>
@@ -36,7 +46,7 @@ internal sealed class OnnxScorer : IDisposable
     /// <summary>Process working-set growth while the session was created: approximate, other threads also allocate.</summary>
     public long SessionMemoryBytes { get; private init; }
 
-    public static OnnxScorer Open(RegistryModel model, RegistryFile file, int features, int intraOpThreads)
+    public static OnnxScorer Open(RegistryModel model, RegistryFile file, EncodedCases cases, int intraOpThreads)
     {
         if (!File.Exists(file.File))
         {
@@ -53,7 +63,7 @@ internal sealed class OnnxScorer : IDisposable
 
         var before = Environment.WorkingSet;
         InferenceSession session;
-        using (var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL })
+        using (var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = InterOpNumThreads, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL })
         {
             try
             {
@@ -67,54 +77,51 @@ internal sealed class OnnxScorer : IDisposable
 
         try
         {
-            Check(model, file, session, features);
+            var (inputTypes, outputType) = Check(model, file, session, cases);
+            return new OnnxScorer(session, model, inputTypes, outputType)
+            {
+                FileBytes = bytes.LongLength,
+                Sha256 = sha,
+                SessionMemoryBytes = Math.Max(0, Environment.WorkingSet - before),
+            };
         }
         catch
         {
             session.Dispose();
             throw;
         }
-
-        return new OnnxScorer(session, model.InputName, model.OutputName, features, model.Labels.Count)
-        {
-            FileBytes = bytes.LongLength,
-            Sha256 = sha,
-            SessionMemoryBytes = Math.Max(0, Environment.WorkingSet - before),
-        };
     }
 
     /// <summary>
-    /// Scores every case; returns row-major probabilities and the time spent inside ONNX Runtime for one pass over
-    /// the suite, the fastest of <paramref name="timingPasses"/> passes (on a shared machine one preempted call can
-    /// dominate a sub-millisecond pass, and the minimum is the estimate least disturbed by it).
+    /// Scores every case; returns the raw output rows (row-major, <c>[cases, labels]</c>, as float) and the time
+    /// spent inside ONNX Runtime for one pass over the suite, the fastest of <paramref name="timingPasses"/> passes
+    /// (on a shared machine one preempted call can dominate a sub-millisecond pass, and the minimum is the estimate
+    /// least disturbed by it).
     /// </summary>
-    public (float[] Probabilities, TimeSpan Elapsed) Score(IReadOnlyList<SuiteCase> cases, int batchSize, TimeProvider time, int timingPasses = 1)
+    public (float[] Output, TimeSpan Elapsed) Score(EncodedCases cases, int batchSize, TimeProvider time, int timingPasses = 1)
     {
-        var probabilities = new float[cases.Count * _labels];
-        var full = Math.Min(batchSize, Math.Max(1, cases.Count));
-        using var fullBatch = new Batch(full, _features, _labels);
+        var output = new float[cases.Rows * _labels];
+        var full = Math.Min(batchSize, Math.Max(1, cases.Rows));
+        using var fullBatch = new Batch(this, full, cases);
         Batch? tail = null;
         var fastest = TimeSpan.MaxValue;
         try
         {
             // One untimed call first: the first Run pays one-off allocation and kernel selection, not per-row cost.
+            fullBatch.Fill(cases, 0, Math.Min(full, cases.Rows));
             _session.Run(_runOptions, _inputNames, fullBatch.InputValues, _outputNames, fullBatch.OutputValues);
             for (var pass = 0; pass < Math.Max(1, timingPasses); pass++)
             {
                 var elapsed = TimeSpan.Zero;
-                for (var start = 0; start < cases.Count; start += full)
+                for (var start = 0; start < cases.Rows; start += full)
                 {
-                    var rows = Math.Min(full, cases.Count - start);
-                    var batch = rows == full ? fullBatch : tail ??= new Batch(rows, _features, _labels);
-                    for (var r = 0; r < rows; r++)
-                    {
-                        cases[start + r].Features.CopyTo(batch.Input, r * _features);
-                    }
-
+                    var rows = Math.Min(full, cases.Rows - start);
+                    var batch = rows == full ? fullBatch : tail ??= new Batch(this, rows, cases);
+                    batch.Fill(cases, start, rows);
                     var started = time.GetTimestamp();
                     _session.Run(_runOptions, _inputNames, batch.InputValues, _outputNames, batch.OutputValues);
                     elapsed += time.GetElapsedTime(started);
-                    batch.Output.AsSpan(0, rows * _labels).CopyTo(probabilities.AsSpan(start * _labels));
+                    batch.CopyOutput(output.AsSpan(start * _labels, rows * _labels));
                 }
 
                 fastest = elapsed < fastest ? elapsed : fastest;
@@ -125,7 +132,7 @@ internal sealed class OnnxScorer : IDisposable
             tail?.Dispose();
         }
 
-        return (probabilities, fastest);
+        return (output, fastest);
     }
 
     public void Dispose()
@@ -134,52 +141,199 @@ internal sealed class OnnxScorer : IDisposable
         _session.Dispose();
     }
 
-    private static void Check(RegistryModel model, RegistryFile file, InferenceSession session, int features)
+    private static (TensorElementType[] Inputs, TensorElementType Output) Check(RegistryModel model, RegistryFile file, InferenceSession session, EncodedCases cases)
     {
         string Where() => $"Model '{model.Name}' variant '{file.Name}' ('{file.File}')";
-        if (!session.InputMetadata.TryGetValue(model.InputName, out var input))
+        string Dims(int[] dims) => string.Join(", ", dims);
+        var fed = model.Inputs!.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        if (session.InputMetadata.Keys.FirstOrDefault(k => !fed.Contains(k)) is { } unfed)
         {
-            throw new EvaluationException($"{Where()} has no input '{model.InputName}'; it has {string.Join(", ", session.InputMetadata.Keys)}.");
+            throw new EvaluationException($"{Where()} has input '{unfed}' that the registry does not feed; list it in 'inputs'.");
         }
 
-        if (!session.OutputMetadata.TryGetValue(model.OutputName, out var output))
+        var types = new TensorElementType[model.Inputs!.Count];
+        for (var k = 0; k < types.Length; k++)
         {
-            throw new EvaluationException($"{Where()} has no output '{model.OutputName}'; it has {string.Join(", ", session.OutputMetadata.Keys)}.");
+            var spec = model.Inputs[k];
+            if (!session.InputMetadata.TryGetValue(spec.Name, out var input))
+            {
+                throw new EvaluationException($"{Where()} has no input '{spec.Name}'; it has {string.Join(", ", session.InputMetadata.Keys)}.");
+            }
+
+            if (!input.IsTensor || !InputTypes.Contains(input.ElementDataType))
+            {
+                throw new EvaluationException($"{Where()}: input '{spec.Name}' has element type {input.ElementDataType}; supported are {string.Join(", ", InputTypes)}.");
+            }
+
+            if (spec.Source == InputSource.Features && input.ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
+            {
+                throw new EvaluationException($"{Where()}: input '{spec.Name}' reads 'features' but has element type {input.ElementDataType}; it must be Float or Float16.");
+            }
+
+            types[k] = input.ElementDataType;
+            var expected = Shape(spec, cases, 1);
+            var fits = input.Dimensions.Length == expected.Length && input.Dimensions.Skip(1).Zip(expected.Skip(1)).All(d => d.First <= 0 || d.First == d.Second);
+            if (!fits)
+            {
+                var what = spec.Source == InputSource.Features
+                    ? $"the registry feeds [batch, {Dims(expected[1..])}] from {cases.FeatureWidth} features per case"
+                    : $"the registry feeds [batch, {cases.SequenceLength}] token ids (set 'tokenizer.max_length' to the model's sequence length)";
+                throw new EvaluationException($"{Where()}: input '{spec.Name}' has shape [{Dims(input.Dimensions)}], {what}.");
+            }
         }
 
-        if (input.Dimensions.Length != 2 || (input.Dimensions[1] > 0 && input.Dimensions[1] != features))
+        if (!session.OutputMetadata.TryGetValue(model.Output!.Name, out var output))
         {
-            throw new EvaluationException($"{Where()}: input '{model.InputName}' has shape [{string.Join(", ", input.Dimensions)}], the suite has {features} features.");
+            throw new EvaluationException($"{Where()} has no output '{model.Output.Name}'; it has {string.Join(", ", session.OutputMetadata.Keys)}.");
+        }
+
+        if (!output.IsTensor || output.ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
+        {
+            throw new EvaluationException($"{Where()}: output '{model.Output.Name}' has element type {output.ElementDataType}; supported are Float, Float16.");
         }
 
         if (output.Dimensions.Length != 2 || (output.Dimensions[1] > 0 && output.Dimensions[1] != model.Labels.Count))
         {
-            throw new EvaluationException($"{Where()}: output '{model.OutputName}' has shape [{string.Join(", ", output.Dimensions)}], the registry has {model.Labels.Count} labels.");
+            throw new EvaluationException($"{Where()}: output '{model.Output.Name}' has shape [{Dims(output.Dimensions)}], the registry has {model.Labels.Count} labels.");
         }
+
+        return (types, output.ElementDataType);
     }
+
+    private static int[] Shape(RegistryInput spec, EncodedCases cases, int rows) => spec.Source == InputSource.Features
+        ? [rows, .. spec.Shape ?? [cases.FeatureWidth]]
+        : [rows, cases.SequenceLength];
 
     private sealed class Batch : IDisposable
     {
-        public Batch(int rows, int features, int labels)
+        private readonly OnnxScorer _scorer;
+        private readonly Array[] _inputs;
+        private readonly Array _output;
+
+        public Batch(OnnxScorer scorer, int rows, EncodedCases cases)
         {
-            Input = new float[rows * features];
-            Output = new float[rows * labels];
-            InputValues = [OrtValue.CreateTensorValueFromMemory(Input, [rows, features])];
-            OutputValues = [OrtValue.CreateTensorValueFromMemory(Output, [rows, labels])];
+            _scorer = scorer;
+            _inputs = new Array[scorer._inputs.Count];
+            InputValues = new OrtValue[_inputs.Length];
+            for (var k = 0; k < _inputs.Length; k++)
+            {
+                var shape = Shape(scorer._inputs[k], cases, rows).Select(d => (long)d).ToArray();
+                (_inputs[k], InputValues[k]) = Create(scorer._inputTypes[k], shape);
+            }
+
+            (_output, var outputValue) = Create(scorer._outputType, [rows, scorer._labels]);
+            OutputValues = [outputValue];
         }
-
-        public float[] Input { get; }
-
-        public float[] Output { get; }
 
         public OrtValue[] InputValues { get; }
 
         public OrtValue[] OutputValues { get; }
 
+        public void Fill(EncodedCases cases, int start, int rows)
+        {
+            for (var k = 0; k < _inputs.Length; k++)
+            {
+                switch (_scorer._inputs[k].Source)
+                {
+                    case InputSource.Features:
+                        Put(_inputs[k], cases.Features.AsSpan(start * cases.FeatureWidth, rows * cases.FeatureWidth));
+                        break;
+                    case InputSource.TokenIds:
+                        Put(_inputs[k], cases.TokenIds.AsSpan(start * cases.SequenceLength, rows * cases.SequenceLength));
+                        break;
+                    case InputSource.AttentionMask:
+                        Put(_inputs[k], cases.AttentionMask.AsSpan(start * cases.SequenceLength, rows * cases.SequenceLength));
+                        break;
+                    default:
+                        // One segment per case: BERT's token type 0 everywhere.
+                        Put(_inputs[k], new long[rows * cases.SequenceLength]);
+                        break;
+                }
+            }
+        }
+
+        public void CopyOutput(Span<float> target)
+        {
+            if (_output is float[] values)
+            {
+                values.AsSpan(0, target.Length).CopyTo(target);
+                return;
+            }
+
+            var halves = (Float16[])_output;
+            for (var k = 0; k < target.Length; k++)
+            {
+                target[k] = halves[k].ToFloat();
+            }
+        }
+
         public void Dispose()
         {
-            InputValues[0].Dispose();
-            OutputValues[0].Dispose();
+            foreach (var value in InputValues.Concat(OutputValues))
+            {
+                value.Dispose();
+            }
+        }
+
+        private static (Array Buffer, OrtValue Value) Create(TensorElementType type, long[] shape)
+        {
+            var count = (int)shape.Aggregate(1L, (a, b) => a * b);
+            return type switch
+            {
+                TensorElementType.Float => Wrap(new float[count], shape),
+                TensorElementType.Float16 => Wrap(new Float16[count], shape),
+                TensorElementType.Int64 => Wrap(new long[count], shape),
+                TensorElementType.Int32 => Wrap(new int[count], shape),
+                _ => Wrap(new bool[count], shape),
+            };
+        }
+
+        private static (Array, OrtValue) Wrap<T>(T[] buffer, long[] shape)
+            where T : unmanaged => (buffer, OrtValue.CreateTensorValueFromMemory(buffer, shape));
+
+        private static void Put(Array target, ReadOnlySpan<float> values)
+        {
+            switch (target)
+            {
+                case float[] f:
+                    values.CopyTo(f);
+                    break;
+                case Float16[] h:
+                    for (var k = 0; k < values.Length; k++)
+                    {
+                        h[k] = (Float16)values[k];
+                    }
+
+                    break;
+                default:
+                    // Check refuses any other element type for a features input.
+                    throw new InvalidOperationException("unreachable: features input of type " + target.GetType().Name);
+            }
+        }
+
+        private static void Put(Array target, ReadOnlySpan<long> values)
+        {
+            for (var k = 0; k < values.Length; k++)
+            {
+                switch (target)
+                {
+                    case long[] l:
+                        l[k] = values[k];
+                        break;
+                    case int[] i:
+                        i[k] = (int)values[k];
+                        break;
+                    case bool[] b:
+                        b[k] = values[k] != 0;
+                        break;
+                    case float[] f:
+                        f[k] = values[k];
+                        break;
+                    default:
+                        ((Float16[])target)[k] = (Float16)values[k];
+                        break;
+                }
+            }
         }
     }
 }

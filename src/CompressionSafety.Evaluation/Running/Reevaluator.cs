@@ -1,6 +1,8 @@
 using CompressionSafety.Evaluation.Gating;
+using CompressionSafety.Evaluation.Hosts;
 using CompressionSafety.Evaluation.Registry;
 using CompressionSafety.Evaluation.Suites;
+using CompressionSafety.Evaluation.Tokenizing;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Evaluation.Running;
@@ -26,18 +28,29 @@ public static class Reevaluator
             ? registry.Models[0]
             : registry.Models.FirstOrDefault(m => m.Name == options.Model)
                 ?? throw new EvaluationException($"Model '{options.Model}' is not in the registry.");
-        var suite = SuiteReader.Read(suitePath, labels: model.Labels);
+        var needs = (model.ReadsFeatures ? SuiteNeeds.Features : SuiteNeeds.None) | (model.ReadsText ? SuiteNeeds.Text : SuiteNeeds.None);
+        var suite = SuiteReader.Read(suitePath, labels: model.Labels, needs: needs);
         if (suite.Cases.Count == 0)
         {
             throw new EvaluationException($"Suite '{suitePath}' has no valid cases ({suite.Errors.Count} bad lines).");
         }
 
-        // The first valid case fixes the feature count; the model's input shape is checked against it on load.
-        var features = suite.Cases[0].Features.Length;
-        var cases = suite.Cases.Where(c => c.Features.Length == features).ToList();
-        var errors = suite.Errors.Concat(suite.Cases.Where(c => c.Features.Length != features)
-            .Select(c => new SuiteError(c.Line, $"'features' has {c.Features.Length} values, the suite's first case has {features}")))
+        // A declared shape fixes the feature count; otherwise the first valid case does. The model's input shape is
+        // checked against it on load.
+        var shape = model.Inputs!.FirstOrDefault(i => i.Source == InputSource.Features)?.Shape;
+        var features = !model.ReadsFeatures ? 0 : shape?.Aggregate(1, (a, b) => a * b) ?? suite.Cases[0].Features.Length;
+        var cases = suite.Cases.Where(c => !model.ReadsFeatures || c.Features.Length == features).ToList();
+        var origin = shape is null ? "the suite's first case has" : $"the input's shape [{string.Join(", ", shape)}] takes";
+        var errors = suite.Errors.Concat(suite.Cases.Where(c => model.ReadsFeatures && c.Features.Length != features)
+            .Select(c => new SuiteError(c.Line, $"'features' has {c.Features.Length} values, {origin} {features}")))
             .OrderBy(e => e.Line).ToList();
+        if (cases.Count == 0)
+        {
+            throw new EvaluationException($"Suite '{suitePath}' has no valid cases ({errors.Count} bad lines).");
+        }
+
+        var tokenizer = model.Tokenizer is null ? null : TextTokenizer.Create(model.Tokenizer);
+        var encoded = EncodedCases.Create(cases, features, tokenizer);
         var expected = cases.Select(c => IndexOf(model.Labels, c.Expected)).ToArray();
         var positive = IndexOf(model.Labels, model.SafetyPositiveLabel);
         var scopes = Scopes(cases);
@@ -49,8 +62,9 @@ public static class Reevaluator
         var results = new List<VariantEvaluation>();
         foreach (var file in files)
         {
-            using var scorer = OnnxScorer.Open(model, file, features, options.IntraOpNumThreads);
-            var (probabilities, elapsed) = scorer.Score(cases, options.BatchSize, time, options.TimingPasses);
+            using var scorer = OnnxScorer.Open(model, file, encoded, options.IntraOpNumThreads);
+            var (probabilities, elapsed) = scorer.Score(encoded, options.BatchSize, time, options.TimingPasses);
+            OutputRows.ToProbabilities(probabilities, model.Labels.Count, model, file, cases);
             var predicted = ArgMax(probabilities, model.Labels.Count);
             baselinePredicted ??= predicted;
             baselineProbabilities ??= probabilities;
@@ -63,12 +77,14 @@ public static class Reevaluator
             results.Add(new VariantEvaluation(
                 file.Name, isBaseline, file.File, scorer.Sha256, file.Compression, scorer.FileBytes, scorer.SessionMemoryBytes,
                 seconds * 1e6 / cases.Count, cases.Count / seconds, gate, reasons, metrics[0], metrics.Skip(1).ToList(),
-                isBaseline ? null : Worst(baselineMetrics, metrics, policy.MinSliceCases), exemplars.Count, exemplars.Take(options.MaxExemplars).ToList()));
+                isBaseline ? null : Worst(baselineMetrics, metrics, policy.MinSliceCases), exemplars.Count, exemplars.Take(options.MaxExemplars).ToList(),
+                predicted));
         }
 
         return new EvaluationResult(
             EvaluationResult.CurrentSchemaVersion, model.Name, model.Labels, model.SafetyPositiveLabel, suite.Sha256, cases.Count, errors,
-            time.GetUtcNow(), options.ToolVersion, options.Seed, options.IntraOpNumThreads, options.BatchSize, results);
+            time.GetUtcNow(), options.ToolVersion, options.Seed, options.IntraOpNumThreads, options.BatchSize, results,
+            HostProbe.Detect(options.IntraOpNumThreads, OnnxScorer.InterOpNumThreads), cases.Select(c => c.Id).ToList());
     }
 
     private static List<(string Name, Func<SuiteCase, bool> Member)> Scopes(List<SuiteCase> cases)

@@ -20,7 +20,7 @@ public static class SnapshotBuilder
             new[] { v.Metrics }.Concat(v.Slices).Select(m => Slice(m, result.Labels)).ToList())).ToList();
         return new BaselineSnapshot(
             BaselineSnapshot.CurrentSchemaVersion, result.Model, result.CreatedAt, result.ToolVersion, result.Seed,
-            result.SuiteSha256, result.SuiteCases, result.Labels, result.SafetyPositiveLabel, variants);
+            result.SuiteSha256, result.SuiteCases, result.Labels, result.SafetyPositiveLabel, variants, result.Host?.ToProperties());
     }
 
     private static SnapshotSlice Slice(SliceMetrics m, IReadOnlyList<string> labels)

@@ -19,6 +19,7 @@ namespace CompressionSafety.Evaluation.Running;
 /// <param name="WorstSlice">The slice with the largest accuracy drop (gated slices only); null for the baseline.</param>
 /// <param name="ExemplarCount">Number of cases whose label differs from the baseline's.</param>
 /// <param name="Exemplars">The top-ranked of those cases.</param>
+/// <param name="Predictions">Predicted label index of every case, in <see cref="EvaluationResult.CaseIds"/> order (for <c>evaluate --compare</c>).</param>
 public sealed record VariantEvaluation(
     string Name,
     bool IsBaseline,
@@ -35,4 +36,5 @@ public sealed record VariantEvaluation(
     IReadOnlyList<SliceMetrics> Slices,
     WorstSlice? WorstSlice,
     long ExemplarCount,
-    IReadOnlyList<CompressionExemplar> Exemplars);
+    IReadOnlyList<CompressionExemplar> Exemplars,
+    IReadOnlyList<int>? Predictions = null);

@@ -14,9 +14,10 @@ public static class SuiteReader
     /// <param name="path">The file.</param>
     /// <param name="featureCount">When given, cases with another number of features are rejected.</param>
     /// <param name="labels">When given, cases whose expected label is not one of these are rejected.</param>
+    /// <param name="needs">What every case must carry for the model: features, text or both.</param>
     /// <returns>The suite.</returns>
     /// <exception cref="EvaluationException">The file cannot be read.</exception>
-    public static SafetySuite Read(string path, int? featureCount = null, IReadOnlyCollection<string>? labels = null)
+    public static SafetySuite Read(string path, int? featureCount = null, IReadOnlyCollection<string>? labels = null, SuiteNeeds needs = SuiteNeeds.Features)
     {
         byte[] bytes;
         try
@@ -28,15 +29,16 @@ public static class SuiteReader
             throw new EvaluationException($"Cannot read suite '{path}': {ex.Message}", ex);
         }
 
-        return Parse(bytes, featureCount, labels);
+        return Parse(bytes, featureCount, labels, needs);
     }
 
     /// <summary>Parses suite bytes.</summary>
     /// <param name="bytes">UTF-8 JSON lines.</param>
     /// <param name="featureCount">When given, cases with another number of features are rejected.</param>
     /// <param name="labels">When given, cases whose expected label is not one of these are rejected.</param>
+    /// <param name="needs">What every case must carry for the model: features, text or both.</param>
     /// <returns>The suite.</returns>
-    public static SafetySuite Parse(ReadOnlyMemory<byte> bytes, int? featureCount = null, IReadOnlyCollection<string>? labels = null)
+    public static SafetySuite Parse(ReadOnlyMemory<byte> bytes, int? featureCount = null, IReadOnlyCollection<string>? labels = null, SuiteNeeds needs = SuiteNeeds.Features)
     {
         var cases = new List<SuiteCase>();
         var errors = new List<SuiteError>();
@@ -54,7 +56,7 @@ public static class SuiteReader
                 continue;
             }
 
-            var reason = TryParseLine(current, line, featureCount, labels, out var parsed);
+            var reason = TryParseLine(current, line, featureCount, labels, needs, out var parsed);
             if (reason is null && !ids.Add(parsed!.Id))
             {
                 reason = $"duplicate id '{parsed.Id}'";
@@ -73,7 +75,8 @@ public static class SuiteReader
         return new SafetySuite(cases, errors, Convert.ToHexStringLower(SHA256.HashData(bytes.Span)));
     }
 
-    private static string? TryParseLine(ReadOnlyMemory<byte> json, int line, int? featureCount, IReadOnlyCollection<string>? labels, out SuiteCase? parsed)
+    private static string? TryParseLine(
+        ReadOnlyMemory<byte> json, int line, int? featureCount, IReadOnlyCollection<string>? labels, SuiteNeeds needs, out SuiteCase? parsed)
     {
         parsed = null;
         JsonDocument document;
@@ -99,26 +102,41 @@ public static class SuiteReader
                 return "'id' must be a non-empty string";
             }
 
-            if (!root.TryGetProperty("features", out var featuresElement) || featuresElement.ValueKind != JsonValueKind.Array)
+            string? text = null;
+            if (root.TryGetProperty("text", out var textElement) || needs.HasFlag(SuiteNeeds.Text))
             {
-                return "'features' must be an array of numbers";
-            }
-
-            var features = new float[featuresElement.GetArrayLength()];
-            var index = 0;
-            foreach (var item in featuresElement.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Number || !item.TryGetSingle(out var value) || !float.IsFinite(value))
+                if (textElement.ValueKind != JsonValueKind.String)
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"'features[{index}]' must be a finite number");
+                    return "'text' must be a string (the model reads token ids)";
                 }
 
-                features[index++] = value;
+                text = textElement.GetString();
             }
 
-            if (features.Length == 0 || (featureCount is { } expectedCount && features.Length != expectedCount))
+            var features = Array.Empty<float>();
+            if (root.TryGetProperty("features", out var featuresElement) || needs.HasFlag(SuiteNeeds.Features))
             {
-                return string.Create(CultureInfo.InvariantCulture, $"'features' has {features.Length} values, the model takes {featureCount ?? 1}");
+                if (featuresElement.ValueKind != JsonValueKind.Array)
+                {
+                    return "'features' must be an array of numbers";
+                }
+
+                features = new float[featuresElement.GetArrayLength()];
+                var index = 0;
+                foreach (var item in featuresElement.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Number || !item.TryGetSingle(out var value) || !float.IsFinite(value))
+                    {
+                        return string.Create(CultureInfo.InvariantCulture, $"'features[{index}]' must be a finite number");
+                    }
+
+                    features[index++] = value;
+                }
+
+                if (features.Length == 0 || (featureCount is { } expectedCount && features.Length != expectedCount))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"'features' has {features.Length} values, the model takes {featureCount ?? 1}");
+                }
             }
 
             if (!root.TryGetProperty("expected", out var expected) || expected.ValueKind != JsonValueKind.String)
@@ -172,7 +190,7 @@ public static class SuiteReader
                 }
             }
 
-            parsed = new SuiteCase(id.GetString()!, features, expected.GetString()!, tags, slices, line);
+            parsed = new SuiteCase(id.GetString()!, features, expected.GetString()!, tags, slices, line, text);
             return null;
         }
     }

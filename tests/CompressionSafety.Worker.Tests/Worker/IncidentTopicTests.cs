@@ -9,7 +9,7 @@ using CompressionSafety.Worker.Tests.Kafka;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 
-/// <summary>End to end through Kafka: the incidents topic receives exactly the incidents replay computes on the same input, and the webhook gets them signed.</summary>
+/// <summary>End to end through Kafka: the incidents topic and the metrics file's incident points carry exactly the incidents replay computes on the same input, the webhook gets them signed and Alertmanager holds them.</summary>
 public sealed class IncidentTopicTests
 {
     [Fact]
@@ -33,6 +33,7 @@ public sealed class IncidentTopicTests
         webhook.Start();
         var posted = LocalHttp.ReceiveOneAsync(webhook, "X-CompressionSafety-Signature");
 
+        await using var alertmanager = await AlertmanagerServer.StartAsync();
         using var cluster = KafkaTestClients.StartCluster();
         using var harness = new WorkerHarness(cluster);
         var incidentTopic = KafkaTestClients.CreateTopic(cluster, 1, "incidents");
@@ -49,6 +50,7 @@ public sealed class IncidentTopicTests
             ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
             ["Webhook:Url"] = $"http://127.0.0.1:{port}/alerts",
             ["Webhook:Secret"] = "s3cret",
+            ["Alertmanager:Urls:0"] = alertmanager.Url.ToString(),
         });
         await host.StartAsync();
         var published = KafkaTestClients.Consume(cluster, incidentTopic, KafkaTestClients.UniqueName("incident-reader"), expected.Count);
@@ -58,6 +60,11 @@ public sealed class IncidentTopicTests
         Assert.Equal(expected.Select(e => e.Id), published.Select(p => Encoding.UTF8.GetString(p.Message.Key)));
         Assert.Equal(expected.Select(e => Encoding.UTF8.GetString(e.Json)), published.Select(p => Encoding.UTF8.GetString(p.Message.Value)));
         Assert.NotEmpty(reviews);
+        // The metrics file carries one incident point per state change, beside the window points.
+        var points = harness.MetricsLines("metrics.lp").Where(l => l.StartsWith(LineProtocol.IncidentMeasurement + ",", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected.Select(e => e.Id), points.Select(p => p[(p.IndexOf(",incident_id=", StringComparison.Ordinal) + 13)..p.IndexOf(' ', StringComparison.Ordinal)]));
+        var alerts = await AlertmanagerServer.UntilAsync(alertmanager.AlertsAsync, a => a.Count > 0, "worker's alerts in Alertmanager");
+        Assert.Contains(alerts, a => a.GetProperty("annotations").GetProperty("incident_id").GetString() == expected[0].Id);
         var (body, signature) = await posted.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(expected[0].Id, body, StringComparison.Ordinal);
         Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), Encoding.UTF8.GetBytes(body))), signature);

@@ -15,6 +15,7 @@ internal static class StatsCommand
             command.Subcommands.Add(verb);
         }
 
+        command.Subcommands.Add(StatsSequenceCommand.Create());
         return command;
     }
 }

@@ -138,6 +138,59 @@ internal static class StatsInputReader
         return rows;
     }
 
+    /// <summary>
+    /// A CSV with the given header and one row of non-negative integers per window; with <paramref name="ratePairs"/>
+    /// the columns are (successes, trials) pairs and each success count must not exceed its trials.
+    /// </summary>
+    public static List<long[]> ReadCountRows(FileInfo file, string header, bool ratePairs)
+    {
+        var columns = header.Split(',').Length;
+        var rows = new List<long[]>();
+        var lineNumber = 0;
+        foreach (var raw in ReadLines(file))
+        {
+            lineNumber++;
+            var text = raw.Trim();
+            if (lineNumber == 1)
+            {
+                if (!string.Equals(text, header, StringComparison.Ordinal))
+                {
+                    throw new StatsInputException($"{file.FullName}:1: expected the header '{header}', found '{Shorten(text)}'.");
+                }
+
+                continue;
+            }
+
+            var fields = text.Split(',');
+            var row = new long[columns];
+            var ok = fields.Length == columns;
+            for (var i = 0; ok && i < columns; i++)
+            {
+                ok = long.TryParse(fields[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out row[i]);
+            }
+
+            for (var i = 0; ok && ratePairs && i + 1 < columns; i += 2)
+            {
+                ok = row[i] <= row[i + 1];
+            }
+
+            if (!ok)
+            {
+                var what = ratePairs ? $"{columns} non-negative integers with each success count at most its trials" : $"{columns} non-negative integers";
+                throw new StatsInputException($"{file.FullName}:{lineNumber}: expected {what}, found '{Shorten(text)}'.");
+            }
+
+            rows.Add(row);
+        }
+
+        if (lineNumber == 0)
+        {
+            throw new StatsInputException($"{file.FullName}: the file is empty (expected the header '{header}').");
+        }
+
+        return rows.Count == 0 ? throw new StatsInputException($"{file.FullName}: no rows after the header (the sample is empty).") : rows;
+    }
+
     /// <summary>A count pair written <c>X/N</c>, as <c>--a 12/100</c>.</summary>
     public static (long Successes, long Trials) ParseCounts(string option, string text)
     {

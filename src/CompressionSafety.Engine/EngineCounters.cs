@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Engine;
 
 /// <summary>Running totals of what the engine has seen; written to <c>summary.json</c> and exported as worker metrics.</summary>
@@ -38,4 +40,36 @@ public sealed class EngineCounters
 
     /// <summary>Window results emitted (traffic and labels).</summary>
     public long WindowsClosed { get; internal set; }
+
+    internal void WriteState(StateWriter writer)
+    {
+        writer.Write(Accepted);
+        writer.Write(Duplicates);
+        writer.Write(Late);
+        writer.Write(LabelRecords);
+        writer.Write(InlineLabels);
+        writer.Write(LabelsJoined);
+        writer.Write(LabelsLate);
+        writer.Write(LabelsUnmatched);
+        writer.Write(SliceOverflow);
+        writer.Write(FeaturesIgnored);
+        writer.Write(TrackingEvictions);
+        writer.Write(WindowsClosed);
+    }
+
+    internal void ReadState(StateReader reader)
+    {
+        Accepted = reader.ReadInt64();
+        Duplicates = reader.ReadInt64();
+        Late = reader.ReadInt64();
+        LabelRecords = reader.ReadInt64();
+        InlineLabels = reader.ReadInt64();
+        LabelsJoined = reader.ReadInt64();
+        LabelsLate = reader.ReadInt64();
+        LabelsUnmatched = reader.ReadInt64();
+        SliceOverflow = reader.ReadInt64();
+        FeaturesIgnored = reader.ReadInt64();
+        TrackingEvictions = reader.ReadInt64();
+        WindowsClosed = reader.ReadInt64();
+    }
 }

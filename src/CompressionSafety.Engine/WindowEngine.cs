@@ -20,7 +20,7 @@ namespace CompressionSafety.Engine;
 /// prediction for a closed window is late. Its labelled statistics close when stream time reaches end + label horizon.
 /// Label records do not move stream time: their timestamps say when a label was given, not when the event happened.
 /// </remarks>
-public sealed class WindowEngine
+public sealed partial class WindowEngine
 {
     private readonly EngineOptions _options;
     private readonly long _sizeTicks;

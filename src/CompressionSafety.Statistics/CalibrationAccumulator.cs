@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CompressionSafety.Statistics;
 /// <c>calibration_curve(strategy='uniform')</c>: edges <c>numpy.linspace(0, 1, B + 1)</c>, a probability p goes to
 /// bin <c>searchsorted(edges[1:-1], p, side='left')</c>, i.e. bin (lo, hi] with 0 in the first bin.
 /// </summary>
-public sealed class CalibrationAccumulator
+public sealed class CalibrationAccumulator : IStateful
 {
     /// <summary>The number of bins used unless told otherwise.</summary>
     public const int DefaultBins = 15;
@@ -142,6 +144,28 @@ public sealed class CalibrationAccumulator
 
         _sumSquaredError += other._sumSquaredError;
         Count += other.Count;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Count);
+        writer.Write(_sumSquaredError);
+        writer.Write(_counts);
+        writer.Write(_sumProbability);
+        writer.Write(_sumPositive);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Count = reader.ReadInt64();
+        _sumSquaredError = reader.ReadDouble();
+        reader.ReadInto(_counts);
+        reader.ReadInto(_sumProbability);
+        reader.ReadInto(_sumPositive);
     }
 
     private double Gap(int b) => Math.Abs((_sumPositive[b] / _counts[b]) - (_sumProbability[b] / _counts[b]));

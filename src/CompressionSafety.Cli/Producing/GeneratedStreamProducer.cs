@@ -8,8 +8,10 @@ namespace CompressionSafety.Cli.Producing;
 /// <summary>
 /// Streams a generated inference log to a Kafka topic in (accelerated) real time: a line is sent once the wall clock,
 /// scaled by <c>speed</c>, has reached its event time, so windows close on the consumer as they would in production.
-/// Predictions are keyed by model (one model's windows live on one partition); label and invalid lines are keyed by
-/// event id when they have one. Idempotent producer, every delivery report checked: a failed delivery stops the run
+/// Predictions are keyed by model (one model's windows live on one partition), and so are labels: a label is keyed by
+/// the model of the prediction it labels, so it lands on that prediction's partition and the per-partition join finds
+/// it (docs/worker.md, "Labels across partitions"). A label whose prediction this run did not send, and an invalid line,
+/// is keyed by its event id when it has one. Idempotent producer, every delivery report checked: a failed delivery stops the run
 /// with an error rather than losing the record silently.
 /// </summary>
 /// <remarks>
@@ -41,6 +43,11 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
 
     private readonly long[] _sentByKind = new long[Enum.GetValues<GeneratedLineKind>().Length];
     private long _delivered;
+
+    // Event id -> model key of predictions sent and not yet labelled; bounded, oldest forgotten first.
+    private const int MaxRemembered = 1_000_000;
+    private readonly Dictionary<string, byte[]> _modelOf = new(StringComparer.Ordinal);
+    private readonly Queue<string> _rememberedOrder = new();
 
     public async Task<long> RunAsync(GeneratorOptions options, Action<long>? progress, CancellationToken cancellationToken)
     {
@@ -149,14 +156,28 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
         }
     }
 
-    private static byte[]? KeyOf(byte[] value)
+    private byte[]? KeyOf(byte[] value)
     {
-        var parsed = RecordParser.Parse(value);
-        return parsed.Record switch
+        switch (RecordParser.Parse(value).Record)
         {
-            PredictionRecord prediction => System.Text.Encoding.UTF8.GetBytes(prediction.Model),
-            LabelRecord label => System.Text.Encoding.UTF8.GetBytes(label.EventId),
-            _ => null,
-        };
+            case PredictionRecord prediction:
+                var model = System.Text.Encoding.UTF8.GetBytes(prediction.Model);
+                if (prediction.Label is null && _modelOf.TryAdd(prediction.EventId, model))
+                {
+                    _rememberedOrder.Enqueue(prediction.EventId);
+                    // Ids already labelled stay in the queue until their turn; removing them again is a no-op.
+                    while (_rememberedOrder.Count > MaxRemembered && _rememberedOrder.TryDequeue(out var oldest))
+                    {
+                        _modelOf.Remove(oldest);
+                    }
+                }
+
+                return model;
+            case LabelRecord label:
+                // Its prediction's key, so both reach the same partition (and engine); a repeated label finds none.
+                return _modelOf.Remove(label.EventId, out var key) ? key : System.Text.Encoding.UTF8.GetBytes(label.EventId);
+            default:
+                return null;
+        }
     }
 }

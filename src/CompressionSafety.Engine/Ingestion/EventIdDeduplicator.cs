@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Engine.Ingestion;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CompressionSafety.Engine.Ingestion;
 /// more than the horizon past their event time, or, past <c>capacity</c>, oldest first (counted in <see cref="ForgottenEarly"/>),
 /// so memory is bounded by traffic rate times horizon.
 /// </summary>
-internal sealed class EventIdDeduplicator(TimeSpan horizon, int capacity)
+internal sealed class EventIdDeduplicator(TimeSpan horizon, int capacity) : IStateful
 {
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly Queue<(long Ticks, string Id)> _order = new();
@@ -48,5 +50,30 @@ internal sealed class EventIdDeduplicator(TimeSpan horizon, int capacity)
             _order.Dequeue();
             _seen.Remove(oldest.Id);
         }
+    }
+
+    /// <summary>The ids in the order they are forgotten; the lookup holds exactly these.</summary>
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(ForgottenEarly);
+        writer.WriteEach(_order, static (w, entry) =>
+        {
+            w.Write(entry.Ticks);
+            w.Write(entry.Id);
+        });
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        ForgottenEarly = reader.ReadInt64();
+        _seen.Clear();
+        _order.Clear();
+        reader.ReadEach(r =>
+        {
+            var ticks = r.ReadInt64();
+            var id = r.ReadString();
+            _seen.Add(id, ticks);
+            _order.Enqueue((ticks, id));
+        });
     }
 }

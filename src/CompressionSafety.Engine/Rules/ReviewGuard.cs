@@ -1,5 +1,7 @@
 using CompressionSafety.Contracts;
+using CompressionSafety.Engine.State;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Engine.Rules;
 
@@ -53,6 +55,26 @@ public sealed class ReviewGuard(Func<WindowKey, bool> isFiring, ReviewGuardOptio
         _budget[key] = (minute, count + 1);
         Routed++;
         return new ReviewItem(record, key, reason, confidence);
+    }
+
+    internal void WriteState(StateWriter writer)
+    {
+        writer.Write(Routed);
+        writer.Write(RateLimited);
+        writer.WriteEach(_budget, static (w, pair) =>
+        {
+            w.Write(pair.Key);
+            w.Write(pair.Value.Minute);
+            w.Write(pair.Value.Count);
+        });
+    }
+
+    internal void ReadState(StateReader reader)
+    {
+        Routed = reader.ReadInt64();
+        RateLimited = reader.ReadInt64();
+        _budget.Clear();
+        reader.ReadEach(r => _budget.Add(r.ReadKey(), (r.ReadInt64(), r.ReadInt32())));
     }
 
     private WindowKey? FiringKey(PredictionRecord record)

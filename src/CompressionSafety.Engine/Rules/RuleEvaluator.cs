@@ -11,7 +11,7 @@ namespace CompressionSafety.Engine.Rules;
 /// silences, and publishes the remaining state changes. Feed it every <see cref="WindowResult"/> in the order the
 /// engine emits them; replay and the worker use the same class, so a replay reproduces the worker's incidents.
 /// </summary>
-public sealed class RuleEvaluator
+public sealed partial class RuleEvaluator
 {
     private const int MaxEvidenceWindows = 50;
     private readonly List<AlertRule> _rules;

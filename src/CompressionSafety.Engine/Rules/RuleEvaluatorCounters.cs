@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Engine.Rules;
 
 /// <summary>What the evaluator did, for the run summary.</summary>
@@ -23,4 +25,24 @@ public sealed class RuleEvaluatorCounters
 
     /// <summary>State changes not published because a silence covers them.</summary>
     public long Silenced { get; internal set; }
+
+    internal void WriteState(StateWriter writer)
+    {
+        writer.Write(Judged);
+        writer.Write(InsufficientSamples);
+        writer.Write(Fired);
+        writer.Write(Resolved);
+        writer.Write(Inhibited);
+        writer.Write(Silenced);
+    }
+
+    internal void ReadState(StateReader reader)
+    {
+        Judged = reader.ReadInt64();
+        InsufficientSamples = reader.ReadInt64();
+        Fired = reader.ReadInt64();
+        Resolved = reader.ReadInt64();
+        Inhibited = reader.ReadInt64();
+        Silenced = reader.ReadInt64();
+    }
 }

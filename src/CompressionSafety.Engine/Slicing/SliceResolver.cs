@@ -1,4 +1,5 @@
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Engine.Slicing;
 
@@ -7,7 +8,7 @@ namespace CompressionSafety.Engine.Slicing;
 /// Cardinality is bounded: each attribute keeps its first <see cref="EngineOptions.MaxSliceValuesPerAttribute"/> values,
 /// later values share <c>attribute=other</c> (counted in <see cref="OverflowCount"/>).
 /// </summary>
-internal sealed class SliceResolver
+internal sealed class SliceResolver : IStateful
 {
     /// <summary>The value that collects an attribute's values past the cap.</summary>
     public const string OtherValue = "other";
@@ -61,6 +62,35 @@ internal sealed class SliceResolver
         return _buffer;
     }
 
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(OverflowCount);
+        writer.WriteEach(_slices, static (w, pair) =>
+        {
+            w.Write(pair.Key);
+            w.WriteEach(pair.Value.Values, static (w, value) =>
+            {
+                w.Write(value.Key);
+                w.Write(value.Value);
+            });
+        });
+        writer.WriteEach(_ignoredAttributes, static (w, attribute) => w.Write(attribute));
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        OverflowCount = reader.ReadInt64();
+        _slices.Clear();
+        reader.ReadEach(r =>
+        {
+            var slices = new AttributeSlices(r.ReadString());
+            _slices.Add(slices.Attribute, slices);
+            r.ReadEach(v => slices.Values.Add(v.ReadString(), v.ReadString()));
+        });
+        _ignoredAttributes.Clear();
+        reader.ReadEach(r => _ignoredAttributes.Add(r.ReadString()));
+    }
+
     private string? SliceFor(string attribute, string value)
     {
         if (!_slices.TryGetValue(attribute, out var slices))
@@ -98,6 +128,8 @@ internal sealed class SliceResolver
 
     private sealed class AttributeSlices(string attribute)
     {
+        public string Attribute { get; } = attribute;
+
         public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
         public string OtherSlice { get; } = attribute + "=" + OtherValue;

@@ -1,4 +1,5 @@
 using CompressionSafety.Statistics;
+using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Engine.Windows;
 
@@ -8,7 +9,7 @@ namespace CompressionSafety.Engine.Windows;
 /// <c>anomaly_signal.&lt;metric&gt;.&lt;detector&gt;</c> (1 in the window where it signals, else 0).
 /// A window without a value for a metric does not advance that metric's detectors.
 /// </summary>
-internal sealed class AnomalyTracker
+internal sealed class AnomalyTracker : IStateful
 {
     /// <summary>The per-window metrics the detectors watch.</summary>
     public static readonly string[] WatchedMetrics = ["flagged_rate", "refused_rate", "flip_rate", "low_confidence_rate", "latency_p95_ms"];
@@ -38,6 +39,32 @@ internal sealed class AnomalyTracker
             var signal = instance.Update(value);
             output.Set($"anomaly.{metric}.{detector}", instance.Statistic);
             output.Set($"anomaly_signal.{metric}.{detector}", signal ? 1 : 0);
+        }
+    }
+
+    public void WriteState(StateWriter writer) =>
+        writer.WriteEach(_detectors, static (w, detector) =>
+        {
+            w.Write(detector.Metric + "." + detector.Detector);
+            detector.Instance.WriteState(w);
+        });
+
+    public void ReadState(StateReader reader)
+    {
+        var index = 0;
+        reader.ReadEach(r =>
+        {
+            var name = r.ReadString();
+            if (index >= _detectors.Length || name != _detectors[index].Metric + "." + _detectors[index].Detector)
+            {
+                throw new InvalidDataException($"Detector '{name}' is not configured at position {index}.");
+            }
+
+            _detectors[index++].Instance.ReadState(r);
+        });
+        if (index != _detectors.Length)
+        {
+            throw new InvalidDataException($"The snapshot holds {index} detectors, {_detectors.Length} are configured.");
         }
     }
 

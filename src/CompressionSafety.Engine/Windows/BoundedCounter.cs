@@ -1,7 +1,9 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Engine.Windows;
 
 /// <summary>Counts per name for at most <c>capacity</c> names; further names are counted under <see cref="OtherName"/>.</summary>
-internal sealed class BoundedCounter(int capacity)
+internal sealed class BoundedCounter(int capacity) : IStateful
 {
     /// <summary>The name that collects names past the capacity.</summary>
     public const string OtherName = "other";
@@ -24,5 +26,18 @@ internal sealed class BoundedCounter(int capacity)
         {
             _counts[OtherName] = _counts.GetValueOrDefault(OtherName) + 1;
         }
+    }
+
+    public void WriteState(StateWriter writer) =>
+        writer.WriteEach(_counts, static (w, pair) =>
+        {
+            w.Write(pair.Key);
+            w.Write(pair.Value);
+        });
+
+    public void ReadState(StateReader reader)
+    {
+        _counts.Clear();
+        reader.ReadEach(r => _counts.Add(r.ReadString(), r.ReadInt64()));
     }
 }

@@ -1,7 +1,9 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Engine.Windows;
 
 /// <summary>The earliest and latest event time counted into one key-window: two longs, whatever the volume.</summary>
-internal sealed class EventTimeRange
+internal sealed class EventTimeRange : IStateful
 {
     private long _first = long.MaxValue;
     private long _last = long.MinValue;
@@ -16,5 +18,17 @@ internal sealed class EventTimeRange
     {
         _first = Math.Min(_first, utcTicks);
         _last = Math.Max(_last, utcTicks);
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(_first);
+        writer.Write(_last);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _first = reader.ReadInt64();
+        _last = reader.ReadInt64();
     }
 }

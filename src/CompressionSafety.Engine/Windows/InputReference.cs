@@ -1,3 +1,4 @@
+using CompressionSafety.Statistics.State;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Engine.Windows;
@@ -9,7 +10,7 @@ namespace CompressionSafety.Engine.Windows;
 /// shift in traffic shows apart from a change in the model. Proportions come from the sketches' ranks, so they are
 /// exact up to the sketches' documented rank error.
 /// </summary>
-internal sealed class InputReference(EngineOptions options)
+internal sealed class InputReference(EngineOptions options) : IStateful
 {
     private readonly Dictionary<string, KllSketch> _building = new(StringComparer.Ordinal);
     private Dictionary<string, PinnedInput>? _pinned;
@@ -93,6 +94,47 @@ internal sealed class InputReference(EngineOptions options)
         }
 
         _building.Clear();
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(_windows);
+        writer.Write(ReferenceCount);
+        writer.WriteEach(_building, static (w, pair) =>
+        {
+            w.Write(pair.Key);
+            pair.Value.WriteState(w);
+        });
+        writer.Write(_pinned is not null);
+        if (_pinned is not null)
+        {
+            writer.WriteEach(_pinned, static (w, pair) =>
+            {
+                w.Write(pair.Key);
+                w.Write(pair.Value.Edges);
+                w.Write(pair.Value.Proportions);
+            });
+        }
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        _windows = reader.ReadInt32();
+        ReferenceCount = reader.ReadInt64();
+        _building.Clear();
+        reader.ReadEach(r =>
+        {
+            var sketch = new KllSketch(seed: 3);
+            _building.Add(r.ReadString(), sketch);
+            sketch.ReadState(r);
+        });
+        _pinned = null;
+        if (reader.ReadBoolean())
+        {
+            var pinned = new Dictionary<string, PinnedInput>(StringComparer.Ordinal);
+            reader.ReadEach(r => pinned.Add(r.ReadString(), new PinnedInput(r.ReadDoubles(), r.ReadDoubles())));
+            _pinned = pinned;
+        }
     }
 
     /// <summary>Share of values per bin [e_(i-1), e_i): differences of the fraction strictly below each edge.</summary>

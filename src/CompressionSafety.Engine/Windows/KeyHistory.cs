@@ -1,9 +1,10 @@
 using CompressionSafety.Statistics;
+using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Engine.Windows;
 
 /// <summary>What the engine keeps about one key from window to window: the pinned input reference, change detectors, anytime-valid confidence sequences, the rate-change e-detectors and the shadow discordance CUSUM.</summary>
-internal sealed class KeyHistory(EngineOptions options)
+internal sealed class KeyHistory(EngineOptions options) : IStateful
 {
     public InputReference Input { get; } = new(options);
 
@@ -23,4 +24,38 @@ internal sealed class KeyHistory(EngineOptions options)
 
     /// <summary>Paired discordance against the shadow outputs, over every labelled window so far.</summary>
     public DiscordanceCusum ShadowDiscordance { get; } = new(options.DiscordanceCusumAlternative);
+
+    public void WriteState(StateWriter writer)
+    {
+        Input.WriteState(writer);
+        Anomalies.WriteState(writer);
+        FlaggedDifference.WriteState(writer);
+        UnsafeMissDifference.WriteState(writer);
+        writer.WriteEach(RateChanges, static (w, change) => change.WriteState(w));
+        ShadowDiscordance.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        Input.ReadState(reader);
+        Anomalies.ReadState(reader);
+        FlaggedDifference.ReadState(reader);
+        UnsafeMissDifference.ReadState(reader);
+        var index = 0;
+        reader.ReadEach(r =>
+        {
+            if (index >= RateChanges.Length)
+            {
+                throw new InvalidDataException($"The snapshot holds more than the {RateChanges.Length} rate-change detectors configured.");
+            }
+
+            RateChanges[index++].ReadState(r);
+        });
+        if (index != RateChanges.Length)
+        {
+            throw new InvalidDataException($"The snapshot holds {index} rate-change detectors, {RateChanges.Length} are configured.");
+        }
+
+        ShadowDiscordance.ReadState(reader);
+    }
 }

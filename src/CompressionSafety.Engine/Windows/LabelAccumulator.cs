@@ -1,9 +1,10 @@
+using CompressionSafety.Statistics.State;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Engine.Windows;
 
 /// <summary>Statistics of one key in one window that need ground truth, in fixed memory.</summary>
-internal sealed class LabelAccumulator(EngineOptions options, string positiveLabel)
+internal sealed class LabelAccumulator(EngineOptions options, string positiveLabel) : IStateful
 {
     public long Labelled { get; private set; }
     public long Correct { get; private set; }
@@ -87,5 +88,39 @@ internal sealed class LabelAccumulator(EngineOptions options, string positiveLab
         values.Set("mcnemar_discordant", ShadowRightVariantWrong + VariantRightShadowWrong);
         values.Set("mcnemar_p_exact", test.PValueExact);
         values.Set("accuracy_diff", ((double)VariantCorrectPaired - ShadowCorrect) / Paired);
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(Labelled);
+        writer.Write(Correct);
+        writer.Write(Positives);
+        writer.Write(Missed);
+        writer.Write(Negatives);
+        writer.Write(FalseFlags);
+        Calibration.WriteState(writer);
+        writer.Write(Paired);
+        writer.Write(ShadowRightVariantWrong);
+        writer.Write(VariantRightShadowWrong);
+        writer.Write(ShadowCorrect);
+        writer.Write(VariantCorrectPaired);
+        Times.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        Labelled = reader.ReadInt64();
+        Correct = reader.ReadInt64();
+        Positives = reader.ReadInt64();
+        Missed = reader.ReadInt64();
+        Negatives = reader.ReadInt64();
+        FalseFlags = reader.ReadInt64();
+        Calibration.ReadState(reader);
+        Paired = reader.ReadInt64();
+        ShadowRightVariantWrong = reader.ReadInt64();
+        VariantRightShadowWrong = reader.ReadInt64();
+        ShadowCorrect = reader.ReadInt64();
+        VariantCorrectPaired = reader.ReadInt64();
+        Times.ReadState(reader);
     }
 }

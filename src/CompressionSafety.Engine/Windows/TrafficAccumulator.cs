@@ -1,3 +1,4 @@
+using CompressionSafety.Statistics.State;
 using CompressionSafety.Contracts;
 using CompressionSafety.Statistics;
 
@@ -7,7 +8,7 @@ namespace CompressionSafety.Engine.Windows;
 /// Traffic statistics of one key in one window, in fixed memory: counters, fixed-bin histograms (probability, latency), and KLL sketches
 /// for latency and input features; never a list of samples.
 /// </summary>
-internal sealed class TrafficAccumulator
+internal sealed class TrafficAccumulator : IStateful
 {
     /// <summary>The name under which input.length is tracked among the input distributions.</summary>
     public const string LengthInput = "\0length";
@@ -215,6 +216,75 @@ internal sealed class TrafficAccumulator
         {
             metrics.Set("input_length_mean", LengthSum / LengthCount);
         }
+    }
+
+    public void WriteState(StateWriter writer)
+    {
+        writer.Write(Count);
+        writer.Write(FlaggedKnown);
+        writer.Write(Flagged);
+        writer.Write(RefusedKnown);
+        writer.Write(Refused);
+        writer.Write(SafetyKnown);
+        writer.Write(ComplianceKnown);
+        writer.Write(HarmfulCompliance);
+        writer.Write(HarmfulRequests);
+        writer.Write(HarmfulRefused);
+        writer.Write(BenignRequests);
+        writer.Write(BenignRefused);
+        Categories.WriteState(writer);
+        Labels.WriteState(writer);
+        writer.Write(ProbabilityCount);
+        writer.Write(PositiveSum);
+        writer.Write(PositiveHistogram);
+        writer.Write(EntropySum);
+        writer.Write(LowConfidence);
+        Latency.WriteState(writer);
+        writer.Write(LatencyHistogram);
+        writer.Write(LatencySum);
+        writer.Write(ShadowCount);
+        writer.Write(Flips);
+        writer.Write(LengthSum);
+        writer.Write(LengthCount);
+        writer.WriteEach(Inputs, static (w, pair) =>
+        {
+            w.Write(pair.Key);
+            pair.Value.WriteState(w);
+        });
+        Times.WriteState(writer);
+    }
+
+    public void ReadState(StateReader reader)
+    {
+        Count = reader.ReadInt64();
+        FlaggedKnown = reader.ReadInt64();
+        Flagged = reader.ReadInt64();
+        RefusedKnown = reader.ReadInt64();
+        Refused = reader.ReadInt64();
+        SafetyKnown = reader.ReadInt64();
+        ComplianceKnown = reader.ReadInt64();
+        HarmfulCompliance = reader.ReadInt64();
+        HarmfulRequests = reader.ReadInt64();
+        HarmfulRefused = reader.ReadInt64();
+        BenignRequests = reader.ReadInt64();
+        BenignRefused = reader.ReadInt64();
+        Categories.ReadState(reader);
+        Labels.ReadState(reader);
+        ProbabilityCount = reader.ReadInt64();
+        PositiveSum = reader.ReadDouble();
+        reader.ReadInto(PositiveHistogram);
+        EntropySum = reader.ReadDouble();
+        LowConfidence = reader.ReadInt64();
+        Latency.ReadState(reader);
+        reader.ReadInto(LatencyHistogram);
+        LatencySum = reader.ReadDouble();
+        ShadowCount = reader.ReadInt64();
+        Flips = reader.ReadInt64();
+        LengthSum = reader.ReadDouble();
+        LengthCount = reader.ReadInt64();
+        Inputs.Clear();
+        reader.ReadEach(r => InputSketch(r.ReadString()).ReadState(r));
+        Times.ReadState(reader);
     }
 
     private KllSketch InputSketch(string name)

@@ -107,6 +107,50 @@ public sealed class PartitionOffsetTracker
         return result;
     }
 
+    /// <summary>
+    /// The offset just past the last processed record of <paramref name="partition"/>, or null when nothing was
+    /// processed: what may be committed once the partition's state is durable in a snapshot.
+    /// </summary>
+    /// <param name="partition">The partition.</param>
+    /// <returns>The next offset to read.</returns>
+    public long? ProcessedOffset(TopicPartition partition) =>
+        _partitions.TryGetValue(partition, out var state) && state.LastProcessed >= 0 ? state.LastProcessed + 1 : null;
+
+    /// <summary>Everything the tracker knows about <paramref name="partition"/>, to keep beside a state snapshot.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <returns>The positions; null for an unknown partition.</returns>
+    public PartitionOffsets? Export(TopicPartition partition)
+    {
+        if (!_partitions.TryGetValue(partition, out var state))
+        {
+            return null;
+        }
+
+        // Computed first so the exported held-back offset is the one a commit now would use.
+        var committable = CommittableOffset(partition) ?? -1;
+        return new PartitionOffsets(state.LastProcessed, committable, [.. state.OpenWindows.Select(w => new WindowOffset(w.Key, w.Value))]);
+    }
+
+    /// <summary>Replaces what the tracker knows about <paramref name="partition"/> with positions restored with its state.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="offsets">What <see cref="Export"/> returned when the state was saved.</param>
+    public void Import(TopicPartition partition, PartitionOffsets offsets)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        var state = new PartitionState { Committable = offsets.Committable };
+        if (offsets.LastProcessed >= 0)
+        {
+            state.Processed(offsets.LastProcessed);
+        }
+
+        foreach (var window in offsets.OpenWindows)
+        {
+            state.OpenWindows[window.Window] = window.Offset;
+        }
+
+        _partitions[partition] = state;
+    }
+
     /// <summary>How many windows of <paramref name="partition"/> are open.</summary>
     /// <param name="partition">The partition.</param>
     /// <returns>The count; 0 for an unknown partition.</returns>

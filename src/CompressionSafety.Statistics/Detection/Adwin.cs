@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -91,6 +93,42 @@ public sealed class Adwin : IChangeDetector
         }
 
         return detected;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_tick);
+        writer.Write(_total);
+        writer.Write(_squaredDeviations);
+        writer.Write(Width);
+        writer.WriteEach(_rows, static (w, row) => w.WriteEach(row, static (w, bucket) =>
+        {
+            w.Write(bucket.Total);
+            w.Write(bucket.SquaredDeviations);
+        }));
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _tick = reader.ReadInt64();
+        _total = reader.ReadDouble();
+        _squaredDeviations = reader.ReadDouble();
+        Width = reader.ReadInt64();
+        _rows.Clear();
+        reader.ReadEach(r =>
+        {
+            var row = new List<AdwinBucket>();
+            r.ReadEach(b => row.Add(new AdwinBucket(b.ReadDouble(), b.ReadDouble())));
+            _rows.Add(row);
+        });
+        if (_rows.Count == 0)
+        {
+            throw new InvalidDataException("An ADWIN snapshot has no rows.");
+        }
     }
 
     private void Insert(double value)

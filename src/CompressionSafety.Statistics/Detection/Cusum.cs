@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -80,6 +82,36 @@ public sealed class Cusum : IChangeDetector
         _sumDecrease = Math.Max(0.0, _sumDecrease - deviation - k);
         _signalled = _sumIncrease > limit || _sumDecrease > limit;
         return _signalled;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_count);
+        writer.Write(_mean);
+        writer.Write(_m2);
+        writer.Write(_reference);
+        writer.Write(_sigma);
+        writer.Write(_frozen);
+        writer.Write(_sumIncrease);
+        writer.Write(_sumDecrease);
+        writer.Write(_signalled);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _count = reader.ReadInt64();
+        _mean = reader.ReadDouble();
+        _m2 = reader.ReadDouble();
+        _reference = reader.ReadDouble();
+        _sigma = reader.ReadDouble();
+        _frozen = reader.ReadBoolean();
+        _sumIncrease = reader.ReadDouble();
+        _sumDecrease = reader.ReadDouble();
+        _signalled = reader.ReadBoolean();
     }
 
     private void Reset()

@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -84,6 +86,32 @@ public sealed class EwmaChart : IChangeDetector
         var factor = Alpha / (2.0 - Alpha) * (1.0 - Math.Pow(1.0 - Alpha, 2.0 * _count));
         _signalled = Statistic > Threshold * sigma * Math.Sqrt(factor);
         return _signalled;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_count);
+        writer.Write(_z);
+        writer.Write(_mean);
+        writer.Write(_ewMean);
+        writer.Write(_ewSquare);
+        writer.Write(_signalled);
+        writer.Write(Statistic);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _count = reader.ReadInt64();
+        _z = reader.ReadDouble();
+        _mean = reader.ReadDouble();
+        _ewMean = reader.ReadDouble();
+        _ewSquare = reader.ReadDouble();
+        _signalled = reader.ReadBoolean();
+        Statistic = reader.ReadDouble();
     }
 
     private void Reset()

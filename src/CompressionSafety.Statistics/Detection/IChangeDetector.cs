@@ -1,7 +1,9 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
-/// <summary>A streaming change detector over a sequence of values (per window or per record).</summary>
-public interface IChangeDetector
+/// <summary>A streaming change detector over a sequence of values (per window or per record); its state can be snapshotted.</summary>
+public interface IChangeDetector : IStateful
 {
     /// <summary>The detector's current test statistic, for emitting as an anomaly metric.</summary>
     double Statistic { get; }

@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -69,6 +71,34 @@ public sealed class PageHinkley : IChangeDetector
         Statistic = Math.Max(_sumIncrease - _minIncrease, _maxDecrease - _sumDecrease);
         _signalled = _count >= MinInstances && Statistic > Threshold;
         return _signalled;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_count);
+        writer.Write(_mean);
+        writer.Write(_sumIncrease);
+        writer.Write(_sumDecrease);
+        writer.Write(_minIncrease);
+        writer.Write(_maxDecrease);
+        writer.Write(_signalled);
+        writer.Write(Statistic);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _count = reader.ReadInt64();
+        _mean = reader.ReadDouble();
+        _sumIncrease = reader.ReadDouble();
+        _sumDecrease = reader.ReadDouble();
+        _minIncrease = reader.ReadDouble();
+        _maxDecrease = reader.ReadDouble();
+        _signalled = reader.ReadBoolean();
+        Statistic = reader.ReadDouble();
     }
 
     private void Reset()

@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -24,7 +26,7 @@ namespace CompressionSafety.Statistics;
 /// (<c>V* = 2 * tuningTrials</c>). The bound is valid for any rho; tuning only moves where it is tight.
 /// </para>
 /// </remarks>
-public sealed class DifferenceConfidenceSequence
+public sealed class DifferenceConfidenceSequence : IStateful
 {
     private double _weightedSum;
 
@@ -92,5 +94,26 @@ public sealed class DifferenceConfidenceSequence
         var radius = Math.Sqrt(spread * Math.Log(spread / (Rho * Alpha * Alpha))) / IntrinsicTime;
         Current = new Interval(Math.Max(-1.0, Estimate - radius), Math.Min(1.0, Estimate + radius));
         return Current;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Windows);
+        writer.Write(IntrinsicTime);
+        writer.Write(_weightedSum);
+        writer.Write(Current.Low);
+        writer.Write(Current.High);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Windows = reader.ReadInt64();
+        IntrinsicTime = reader.ReadDouble();
+        _weightedSum = reader.ReadDouble();
+        Current = new Interval(reader.ReadDouble(), reader.ReadDouble());
     }
 }

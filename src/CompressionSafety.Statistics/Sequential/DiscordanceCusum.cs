@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -21,7 +23,7 @@ namespace CompressionSafety.Statistics;
 /// unchanged: no evidence either way.
 /// </para>
 /// </remarks>
-public sealed class DiscordanceCusum
+public sealed class DiscordanceCusum : IStateful
 {
     private readonly double _lossStep;
     private readonly double _winStep;
@@ -65,5 +67,21 @@ public sealed class DiscordanceCusum
         Windows++;
         Statistic = Math.Max(0.0, Statistic + (variantWrong * _lossStep) + (variantRight * _winStep));
         return Statistic;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Statistic);
+        writer.Write(Windows);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Statistic = reader.ReadDouble();
+        Windows = reader.ReadInt64();
     }
 }

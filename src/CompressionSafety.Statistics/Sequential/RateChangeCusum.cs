@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -26,7 +28,7 @@ namespace CompressionSafety.Statistics;
 /// <para>State is two plain numbers (<see cref="Statistic"/>, <see cref="Windows"/>), restored with
 /// <see cref="Restore"/>.</para>
 /// </remarks>
-public sealed class RateChangeCusum
+public sealed class RateChangeCusum : IStateful
 {
     private readonly double _logOddsRatio;
 
@@ -161,5 +163,20 @@ public sealed class RateChangeCusum
             tilted += Math.Exp(logTilted);
             return logProbability < Negligible && logTilted < Negligible + Math.Log(tilted);
         }
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Statistic);
+        writer.Write(Windows);
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Restore(reader.ReadDouble(), reader.ReadInt64());
     }
 }

@@ -1,3 +1,5 @@
+using CompressionSafety.Statistics.State;
+
 namespace CompressionSafety.Statistics;
 
 /// <summary>
@@ -20,7 +22,7 @@ namespace CompressionSafety.Statistics;
 /// compaction has happened (the sketch is then exact). Measured here: about 1.3% for k = 200 after 1,000,000 values, with observed quantile errors below three quarters of the bound.
 /// </para>
 /// </remarks>
-public sealed class KllSketch
+public sealed class KllSketch : IStateful
 {
     private const double CapacityRatio = 2.0 / 3.0;
     private const double Delta = 0.01;
@@ -200,6 +202,39 @@ public sealed class KllSketch
         }
 
         return rank;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Count);
+        writer.Write(Min);
+        writer.Write(Max);
+        writer.Write(_compactionVariance);
+        writer.Write(_size);
+        writer.Write(_totalCapacity);
+        writer.Write(_random.State);
+        writer.WriteEach(_levels, static (w, level) => w.Write(level));
+    }
+
+    /// <inheritdoc/>
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Count = reader.ReadInt64();
+        Min = reader.ReadDouble();
+        Max = reader.ReadDouble();
+        _compactionVariance = reader.ReadDouble();
+        _size = reader.ReadInt32();
+        _totalCapacity = reader.ReadInt32();
+        _random.State = reader.ReadUInt64();
+        _levels.Clear();
+        reader.ReadEach(r => _levels.Add([.. r.ReadDoubles()]));
+        if (_levels.Count == 0 || _levels.Sum(level => level.Count) != _size)
+        {
+            throw new InvalidDataException("A KLL sketch's levels do not hold its retained item count.");
+        }
     }
 
     private int Capacity(int level)

@@ -6,14 +6,15 @@ namespace CompressionSafety.Statistics;
 /// </summary>
 internal sealed class SplitMix64(ulong seed)
 {
-    private ulong _state = seed;
+    /// <summary>The generator's whole state, for snapshots.</summary>
+    public ulong State { get; set; } = seed;
 
     public ulong Next()
     {
         unchecked
         {
-            _state += 0x9E3779B97F4A7C15UL;
-            var z = _state;
+            State += 0x9E3779B97F4A7C15UL;
+            var z = State;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);

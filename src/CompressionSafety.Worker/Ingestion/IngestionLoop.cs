@@ -4,8 +4,10 @@ using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Engine.State;
 using CompressionSafety.Kafka.Offsets;
 using CompressionSafety.Kafka.Publishing;
+using CompressionSafety.Kafka.State;
 using CompressionSafety.Worker.Archive;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
@@ -42,10 +44,13 @@ internal sealed class IngestionLoop(
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
     private volatile string? _fatalClientError;
+    private PartitionStateKeeper? _state;
 
     /// <summary>Consumes until <paramref name="stoppingToken"/> fires, then finishes the record in hand, flushes, commits and closes.</summary>
     public void Run(CancellationToken stoppingToken)
     {
+        using var changelog = string.IsNullOrEmpty(options.StateTopic) ? null : new StateChangelog(options.BootstrapServers, options.StateTopic, clientProperties);
+        _state = changelog is null ? null : new PartitionStateKeeper(changelog, PartitionState.ConfigurationOf(engineOptions, parserOptions.MaxRecordBytes, rules), logger);
         using var consumer = BuildConsumer();
         string[] topics = string.IsNullOrEmpty(options.LabelTopic)
             ? [options.InferenceLogTopic]
@@ -128,6 +133,10 @@ internal sealed class IngestionLoop(
                 _assigned.UnionWith(partitions);
                 health.Assigned(_assigned.Count);
                 Log.Assigned(logger, string.Join(",", partitions));
+                // With a state changelog: restore each partition before its first record and resume where its state ends.
+                return _state is null
+                    ? partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset))
+                    : _state.Restore(partitions, _tracker, _engines.ContainsKey, n => new PartitionParts(new WindowEngine(engineOptions), NewJudge()), Install);
             })
             .SetPartitionsRevokedHandler((consumer, partitions) =>
             {
@@ -158,12 +167,14 @@ internal sealed class IngestionLoop(
             : RecordParser.Parse(value, parserOptions);
         if (parsed.Record is not { } record)
         {
+            _state?.Changed(partition.Partition.Value);
             DeadLetter(result, parsed.Rejection!, stoppingToken);
             _tracker.RegisterProcessed(partition, offset);
             return;
         }
 
         var engine = EngineFor(partition.Partition.Value);
+        _state?.Changed(partition.Partition.Value);
         RecordOutcome outcome;
         try
         {
@@ -274,13 +285,32 @@ internal sealed class IngestionLoop(
 
         if (!_judges.TryGetValue(partitionNumber, out var judge))
         {
-            // One store for every partition's evaluator: a silence posted to the API applies to all of them.
-            var evaluator = new RuleEvaluator(rules, sink: null, silences);
-            judge = (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold }));
+            judge = NewJudge()!.Value;
             _judges.Add(partitionNumber, judge);
         }
 
         return judge;
+    }
+
+    private (RuleEvaluator Rules, ReviewGuard Guard)? NewJudge()
+    {
+        if (rules is null)
+        {
+            return null;
+        }
+
+        // One store for every partition's evaluator: a silence posted to the API applies to all of them.
+        var evaluator = new RuleEvaluator(rules, sink: null, silences);
+        return (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold }));
+    }
+
+    private void Install(int partitionNumber, PartitionParts parts)
+    {
+        _engines[partitionNumber] = parts.Engine;
+        if (parts.Judge is { } judge)
+        {
+            _judges[partitionNumber] = judge;
+        }
     }
 
     // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
@@ -335,8 +365,13 @@ internal sealed class IngestionLoop(
         sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
         // The archive is an output too: its lines reach the disk before the offsets that would skip their records.
         archive?.Flush();
+        // With the state in the changelog, what has been processed is committable: a restart resumes from the state.
+        _state?.Save(_assigned, _tracker, _engines, n => _judges.TryGetValue(n, out var judge) ? judge : null);
+        var committable = _state is null
+            ? _tracker.CommittableOffsets()
+            : [.. _tracker.Partitions.Select(p => (Partition: p, Offset: _tracker.ProcessedOffset(p))).Where(p => p.Offset is not null).Select(p => new TopicPartitionOffset(p.Partition, new Offset(p.Offset!.Value)))];
         var stored = new List<TopicPartitionOffset>();
-        foreach (var offset in _tracker.CommittableOffsets())
+        foreach (var offset in committable)
         {
             if (_assigned.Contains(offset.TopicPartition))
             {
@@ -393,6 +428,7 @@ internal sealed class IngestionLoop(
             // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
             _engines.Remove(partition.Partition.Value);
             _judges.Remove(partition.Partition.Value);
+            _state?.Forget(partition.Partition.Value);
         }
 
         health.Assigned(_assigned.Count);

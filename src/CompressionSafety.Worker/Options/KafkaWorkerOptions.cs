@@ -38,6 +38,13 @@ public sealed class KafkaWorkerOptions
     [Required(AllowEmptyStrings = false)]
     public string DeadLetterTopic { get; set; } = "inference-logs-dlq";
 
+    /// <summary>
+    /// Compacted topic the per-partition state is snapshotted to at every commit point and restored from on
+    /// assignment (docs/worker.md, "State and snapshots"); empty for none: a restart then rebuilds open windows by
+    /// replay from a held-back offset, and change detectors and sequences start afresh.
+    /// </summary>
+    public string? StateTopic { get; set; }
+
     /// <summary>Line-protocol file the window metrics are appended to.</summary>
     [Required(AllowEmptyStrings = false)]
     public string MetricsFile { get; set; } = "metrics.lp";

@@ -25,6 +25,7 @@ public partial class DeploymentCommandTests
         [RulesOptions.SectionName] = typeof(RulesOptions),
         [Worker.Archive.ArchiveOptions.SectionName] = typeof(Worker.Archive.ArchiveOptions),
         [Worker.Reporting.ReportOptions.SectionName] = typeof(Worker.Reporting.ReportOptions),
+        [Notifications.AlertmanagerOptions.SectionName] = typeof(Notifications.AlertmanagerOptions),
     };
 
     private static YamlMappingNode Compose()

@@ -13,7 +13,7 @@ public sealed class RulesCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.StartsWith("ok: 12 rules, 0 silences", output, StringComparison.Ordinal);
+        Assert.StartsWith("ok: 16 rules, 0 silences", output, StringComparison.Ordinal);
     }
 
     [Fact]

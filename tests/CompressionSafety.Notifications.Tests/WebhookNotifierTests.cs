@@ -221,6 +221,11 @@ public sealed class WebhookNotifierTests
         Secret = Secret,
         BaseDelay = TimeSpan.FromSeconds(1),
         MaxRetries = 5,
+
+        // DriveAsync moves the fake clock 5 s every 5 ms of real time; with the default 10 s attempt timeout on that
+        // clock, a request slower than ~10 ms on a loaded machine timed out and was retried (4 attempts, not 3).
+        // Tests that want the timeout set it themselves.
+        AttemptTimeout = TimeSpan.FromDays(1),
     };
 
     /// <summary>Advances the fake clock until <paramref name="until"/> completes, so back-off delays elapse without sleeping.</summary>

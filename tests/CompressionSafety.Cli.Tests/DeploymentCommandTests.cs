@@ -82,6 +82,12 @@ public partial class DeploymentCommandTests
     }
 
     [Fact]
+    public void LocalSample_SettingsFile_NamesRealSettings()
+    {
+        AssertSettingsFile(File.ReadAllText(RepositoryRoot.Combine("samples", "worker.local.json")));
+    }
+
+    [Fact]
     public void Kubernetes_ArgsAndConfigMap_ParseAndNameRealSettings()
     {
         var deployment = File.ReadAllText(RepositoryRoot.Combine("deploy", "k8s", "deployment.yaml"));

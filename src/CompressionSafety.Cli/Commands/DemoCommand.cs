@@ -44,7 +44,7 @@ internal static class DemoCommand
         };
         var rules = new Option<DirectoryInfo?>("--rules")
         {
-            Description = "Alert rules to run (docs/rules.md); default alert-rules/ when it exists in the current folder.",
+            Description = "Alert rules to run (docs/rules.md); default alert-rules/ in the current folder, else the default rules installed beside the tool.",
         };
         var command = new Command(
             "demo",
@@ -67,7 +67,7 @@ internal static class DemoCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var rulesDir = parse.GetValue(rules) ?? (Directory.Exists("alert-rules") ? new DirectoryInfo("alert-rules") : null);
+            var rulesDir = parse.GetValue(rules) ?? DefaultRules.Locate(Environment.CurrentDirectory);
             RuleSet? ruleSet = null;
             if (rulesDir is not null)
             {

@@ -26,4 +26,16 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. Invalid arguments (unknown option, missing value, a value out of the
+    /// accepted set) print System.CommandLine's error and exit with <see cref="ExitCodes.InvalidConfiguration"/>, as
+    /// documented, instead of its own 1, which this tool keeps for bad input data.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        var exit = await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        return parse.Errors.Count > 0 ? ExitCodes.InvalidConfiguration : exit;
+    }
 }

@@ -1,6 +1,6 @@
 namespace CompressionSafety.Cli;
 
-/// <summary>Exit codes of the command-line tool, documented in <c>docs/cli.md</c>.</summary>
+/// <summary>Exit codes of the command-line tool, documented in the README ("Exit codes") and in each verb's help.</summary>
 public static class ExitCodes
 {
     /// <summary>Done.</summary>

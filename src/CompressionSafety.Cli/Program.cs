@@ -1,3 +1,3 @@
 using CompressionSafety.Cli;
 
-return await CliApp.CreateRootCommand().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliApp.InvokeAsync(args).ConfigureAwait(false);

@@ -9,9 +9,7 @@ internal static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.CreateRootCommand()
-            .Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await CliApp.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }

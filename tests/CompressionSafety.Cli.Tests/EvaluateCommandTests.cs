@@ -55,7 +55,7 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var code = await CliApp.InvokeAsync(args, new InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

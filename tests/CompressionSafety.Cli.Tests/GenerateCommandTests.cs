@@ -15,9 +15,7 @@ public class GenerateCommandTests
             var output = new StringWriter();
             var config = new InvocationConfiguration { Output = output, Error = new StringWriter() };
 
-            var code = await CliApp.CreateRootCommand()
-                .Parse(["generate", "-n", "500", "-o", main, "--labels-out", labels, "--degrade", "variant=pruned-50,kind=refusal,size=0.1"])
-                .InvokeAsync(config);
+            var code = await CliApp.InvokeAsync(["generate", "-n", "500", "-o", main, "--labels-out", labels, "--degrade", "variant=pruned-50,kind=refusal,size=0.1"], config);
 
             Assert.Equal(0, code);
             Assert.NotEmpty(File.ReadAllLines(main));
@@ -36,9 +34,7 @@ public class GenerateCommandTests
         var error = new StringWriter();
         var config = new InvocationConfiguration { Output = new StringWriter(), Error = error };
 
-        var code = await CliApp.CreateRootCommand()
-            .Parse(["generate", "-n", "10", "--degrade", "variant=int8-dynamic,kind=unsafe-miss,size=2"])
-            .InvokeAsync(config);
+        var code = await CliApp.InvokeAsync(["generate", "-n", "10", "--degrade", "variant=int8-dynamic,kind=unsafe-miss,size=2"], config);
 
         Assert.Equal(2, code);
         Assert.Contains("'size'", error.ToString(), StringComparison.Ordinal);

@@ -42,9 +42,9 @@ public sealed class DashboardDataFixture : IAsyncLifetime
         using (var stdout = new StringWriter())
         using (var stderr = new StringWriter())
         {
-            var exit = await CliApp.CreateRootCommand()
-                .Parse(["replay", "-i", input, "-o", output, "--rules", RepositoryRoot.Combine("alert-rules")])
-                .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+            var exit = await CliApp.InvokeAsync(
+                ["replay", "-i", input, "-o", output, "--rules", RepositoryRoot.Combine("alert-rules")],
+                new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
             Assert.True(exit == 0, stderr.ToString());
         }
 

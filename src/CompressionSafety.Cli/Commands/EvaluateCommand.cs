@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the registry's first)." };
         var batch = new Option<int>("--batch-size") { Description = "Rows per ONNX Runtime call.", DefaultValueFactory = _ => 256 };
         var threads = new Option<int>("--intra-op-threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when any variant's gate is at least this: needs-validation or reject." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 3 when any variant's gate is at least this: needs-validation or reject." };
         failOn.AcceptOnlyFromAmong("needs-validation", "reject");
         var compare = new Option<FileInfo?>("--compare")
         {

@@ -16,7 +16,7 @@ internal static class MonitorCommand
     {
         var config = new Option<FileInfo>("--config", "-c")
         {
-            Description = "Worker settings, JSON (appsettings format: sections Kafka, Engine, Rules, InfluxDb, Health, Evaluation, Archive, Reports; see docs/worker.md). " +
+            Description = "Worker settings, JSON (appsettings format: sections Kafka, Engine, Rules, InfluxDb, Health, Webhook, Alertmanager, Evaluation, Archive, Reports; see docs/worker.md). " +
                 "Environment variables override it (Kafka__BootstrapServers=...).",
             Required = true,
         };

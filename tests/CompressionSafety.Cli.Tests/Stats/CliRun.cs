@@ -10,7 +10,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = CliApp.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApp.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

@@ -154,7 +154,7 @@ public sealed class StatsComparisonCommandsTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = CliApp.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApp.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 }

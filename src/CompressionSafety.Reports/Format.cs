@@ -18,6 +18,50 @@ internal static class Format
     public static string Points(double value) =>
         (value >= 0 ? "+" : string.Empty) + (value * 100.0).ToString("0.00", CultureInfo.InvariantCulture) + " pp";
 
+    /// <summary>
+    /// Text from the data (model, variant, slice, rule and file names, reasons) as inline Markdown that shows as
+    /// written: Markdown and HTML syntax is escaped, line breaks become spaces (a table row is one line), and other
+    /// control characters are shown as <c>\uXXXX</c>.
+    /// </summary>
+    public static string Md(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~' or '!':
+                    sb.Append('\\').Append(ch);
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '\n' or '\r' or '\t':
+                    sb.Append(' ');
+                    break;
+                default:
+                    if (char.IsControl(ch))
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
+                    }
+                    else
+                    {
+                        sb.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

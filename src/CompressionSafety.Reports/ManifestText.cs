@@ -18,7 +18,7 @@ internal static class ManifestText
 
         foreach (var run in m.Runs)
         {
-            md.Append(c, $"| run {run.Name} | config `{run.ConfigSha256}` ({run.ConfigSource}), rules `{run.RulesSha256}`, seed `{run.GeneratorSeed}` |\n");
+            md.Append(c, $"| run {Format.Md(run.Name)} | config `{run.ConfigSha256}` ({Format.Md(run.ConfigSource)}), rules `{run.RulesSha256}`, seed `{run.GeneratorSeed}` |\n");
         }
 
         return md.ToString();

@@ -9,6 +9,9 @@ public static class ReportBuilder
 {
     private const string FlaggedRate = "flagged_rate";
 
+    /// <summary>The decision of a variant that no evaluation and no alert rule looked at.</summary>
+    public const string NotEvaluated = "not-evaluated";
+
     /// <summary>Evaluation reasons shown per variant; the decision must stay readable, the rest is in evaluation.json.</summary>
     private const int ReasonsShown = 3;
 
@@ -26,8 +29,21 @@ public static class ReportBuilder
         {
             var lines = ReadLines(file);
             inputs.Add(Describe("windows", file, lines.Count));
-            windows.AddRange(lines.Select(WindowLine.Parse)
+            windows.AddRange(lines.Select((line, i) => Parse(file, i, line))
                 .Where(w => (request.From is null || w.Start >= request.From) && (request.To is null || w.End <= request.To)));
+        }
+
+        if (request.From >= request.To)
+        {
+            throw new ArgumentException($"the period is empty: --from {Format.Time(request.From.Value)} is not before --to {Format.Time(request.To!.Value)}");
+        }
+
+        if (windows.Count == 0)
+        {
+            // A report of nothing would read as a clean bill of health.
+            throw new InvalidDataException(request.From is null && request.To is null
+                ? "the windows files hold no windows: nothing to report"
+                : $"no windows in the period [{(request.From is { } f ? Format.Time(f) : "start")}, {(request.To is { } t ? Format.Time(t) : "end")}): nothing to report");
         }
 
         // The worker's archive is at least once: a replay after a crash appends the same window again.
@@ -67,7 +83,9 @@ public static class ReportBuilder
             .Select(w => new RatePoint(w.Model, w.Variant, w.Start, w.Metric(FlaggedRate), w.Metric("flagged_rate_low"), w.Metric("flagged_rate_high"), w.Trials(FlaggedRate)))
             .OrderBy(p => p.Model, StringComparer.Ordinal).ThenBy(p => p.Variant, StringComparer.Ordinal).ThenBy(p => p.WindowStart)
             .ToList();
-        var decisions = Decisions(traffic, baselines, incidents, evaluation);
+        var manifest = ManifestBuilder.Build(request.RunFiles, request.EvaluationFile);
+        var rulesRan = inputs.Any(i => i.Role == "incidents") || manifest.Runs.Any(r => r.RulesSha256 != ReproducibilityManifest.None);
+        var decisions = Decisions(traffic, baselines, incidents, evaluation, rulesRan);
         var report = new RevalidationReport(
             request.GeneratedAt,
             request.ToolVersion,
@@ -81,7 +99,7 @@ public static class ReportBuilder
             evaluation.Exemplars,
             inputs)
         {
-            Reproducibility = ManifestBuilder.Build(request.RunFiles, request.EvaluationFile),
+            Reproducibility = manifest,
         };
         return ReportContent.Complete(report, windows, baselines, evaluation, request.EvaluationFile is not null);
     }
@@ -136,7 +154,7 @@ public static class ReportBuilder
     }
 
     private static List<VariantDecision> Decisions(
-        List<WindowLine> traffic, Dictionary<string, string> baselines, List<IncidentLifecycle> incidents, EvaluationSummary evaluation)
+        List<WindowLine> traffic, Dictionary<string, string> baselines, List<IncidentLifecycle> incidents, EvaluationSummary evaluation, bool rulesRan)
     {
         var variants = traffic.Select(w => (w.Model, w.Variant))
             .Concat(incidents.Select(i => (i.Model, i.Variant)))
@@ -171,7 +189,13 @@ public static class ReportBuilder
                     $"incident {incident.Id} ({incident.Rule}, slice {incident.Slice}) fired since {Format.Time(incident.FiringSince)}: gate {incident.Gate}"));
             }
 
-            if (reasons.Count == 0)
+            if (reasons.Count == 0 && !rulesRan)
+            {
+                // Neither an evaluation nor alert rules looked at this variant: there is no evidence it passes.
+                decision = NotEvaluated;
+                reasons.Add("no evaluation gate for this variant, and no alert rules ran over the period (no incidents file, no run with rules)");
+            }
+            else if (reasons.Count == 0)
             {
                 reasons.Add("no evaluation gate for this variant and no gating incident fired in the period");
             }
@@ -180,6 +204,18 @@ public static class ReportBuilder
         }
 
         return decisions;
+    }
+
+    private static WindowLine Parse(string file, int index, string line)
+    {
+        try
+        {
+            return WindowLine.Parse(line);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{file}: window {index + 1}: {ex.Message}", ex);
+        }
     }
 
     private static string Strictest(string a, string b) => Rank(b) > Rank(a) ? b : a;

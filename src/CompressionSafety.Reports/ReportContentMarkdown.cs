@@ -16,7 +16,7 @@ internal static class ReportContentMarkdown
         var md = new StringBuilder("## Warnings\n\n");
         foreach (var warning in report.Warnings)
         {
-            md.Append("- **").Append(warning).Append("**\n");
+            md.Append("- **").Append(Format.Md(warning)).Append("**\n");
         }
 
         return md.Append('\n').ToString();
@@ -29,26 +29,26 @@ internal static class ReportContentMarkdown
         md.Append("\n## Calibration (pooled reliability bins, slice all)\n\n| model | variant | variant ECE (n) | baseline | baseline ECE (n) |\n|---|---|---|---|---|\n");
         foreach (var d in report.Reliability)
         {
-            md.Append(c, $"| {d.Model} | {d.Variant} | {Format.Number(d.VariantCurve.Ece)} ({d.VariantCurve.Count}) | {d.Baseline} | {(d.BaselineCurve is { } b ? Format.Number(b.Ece) + " (" + b.Count.ToString(c) + ")" : "-")} |\n");
+            md.Append(c, $"| {Format.Md(d.Model)} | {Format.Md(d.Variant)} | {Format.Number(d.VariantCurve.Ece)} ({d.VariantCurve.Count}) | {Format.Md(d.Baseline)} | {(d.BaselineCurve is { } b ? Format.Number(b.Ece) + " (" + b.Count.ToString(c) + ")" : "-")} |\n");
         }
 
         md.Append("\n## Drift against the baseline (positive_probability_psi per window, slice all)\n\n| model | variant | windows | max PSI | windows over 0.1 | windows over 0.25 |\n|---|---|---|---|---|---|\n");
         foreach (var g in report.Drift.GroupBy(p => (p.Model, p.Variant)))
         {
-            md.Append(c, $"| {g.Key.Model} | {g.Key.Variant} | {g.Count()} | {Format.Number(g.Max(p => p.Psi))} | {g.Count(p => p.Psi > 0.1)} | {g.Count(p => p.Psi > 0.25)} |\n");
+            md.Append(c, $"| {Format.Md(g.Key.Model)} | {Format.Md(g.Key.Variant)} | {g.Count()} | {Format.Number(g.Max(p => p.Psi))} | {g.Count(p => p.Psi > 0.1)} | {g.Count(p => p.Psi > 0.25)} |\n");
         }
 
         md.Append("\n## Harm by slice (unsafe miss and flagged rate, most harmful first)\n\n| variant | slice | rate | difference | 95% interval | harm | n variant / baseline |\n|---|---|---|---|---|---|---|\n");
         foreach (var x in report.SliceHarms)
         {
             var ch = x.Change;
-            md.Append(c, $"| {ch.Variant} | {ch.Slice} | {ch.Metric} | {Format.Points(ch.Difference)} | [{Format.Points(ch.Low)}, {Format.Points(ch.High)}] | {x.HarmfulDirection} {Format.Points(x.Harm)} | {ch.VariantTrials} / {ch.BaselineTrials} |\n");
+            md.Append(c, $"| {Format.Md(ch.Variant)} | {Format.Md(ch.Slice)} | {Format.Md(ch.Metric)} | {Format.Points(ch.Difference)} | [{Format.Points(ch.Low)}, {Format.Points(ch.High)}] | {Format.Md(x.HarmfulDirection)} {Format.Points(x.Harm)} | {ch.VariantTrials} / {ch.BaselineTrials} |\n");
         }
 
         md.Append("\n## Resources (latency: pooled histogram percentiles, or the count-weighted mean of window percentiles for windows without a histogram)\n\n| model | variant | windows | latency n | pooling | p50 ms | p95 ms | p99 ms | max window p99 ms | model bytes |\n|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in report.Resources)
         {
-            md.Append(c, $"| {r.Model} | {r.Variant} | {r.Windows} | {r.LatencyCount} | {r.Pooling} | {ReportContentHtml.Ms(r.P50)} | {ReportContentHtml.Ms(r.P95)} | {ReportContentHtml.Ms(r.P99)} | {ReportContentHtml.Ms(r.MaxWindowP99)} | {(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")} |\n");
+            md.Append(c, $"| {Format.Md(r.Model)} | {Format.Md(r.Variant)} | {r.Windows} | {r.LatencyCount} | {Format.Md(r.Pooling)} | {ReportContentHtml.Ms(r.P50)} | {ReportContentHtml.Ms(r.P95)} | {ReportContentHtml.Ms(r.P99)} | {ReportContentHtml.Ms(r.MaxWindowP99)} | {(r.ModelBytes is { } bytes ? bytes.ToString(c) : "-")} |\n");
         }
 
         return md.ToString();

@@ -13,7 +13,7 @@ public static class ReportHtml
     private const string Style =
         "body{font-family:system-ui,sans-serif;max-width:960px;margin:auto;padding:1em;color:#222}" +
         "table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:.3em;text-align:left}" +
-        ".reject{background:#f8d7da}.needs-validation{background:#fff3cd}.pass{background:#d4edda}" +
+        ".reject{background:#f8d7da}.needs-validation{background:#fff3cd}.pass{background:#d4edda}.not-evaluated{background:#e2e3e5}" +
         "svg{max-width:100%;height:auto;border:1px solid #eee;margin:.5em 0}code{font-size:.8em;word-break:break-all}" +
         ".warnings{background:#fff3cd;border:2px solid #d39e00;padding:0 1em}" +
         // On a narrow screen a wide table scrolls inside itself instead of widening the page; printed, tables stay whole.

@@ -22,7 +22,7 @@ public static class ReportMarkdown
         md.Append("## Decision\n\n| model | variant | decision | reasons |\n|---|---|---|---|\n");
         foreach (var d in report.Decisions)
         {
-            md.Append(c, $"| {d.Model} | {d.Variant} | **{d.Decision}** | {Cell(string.Join("; ", d.Reasons))} |\n");
+            md.Append(c, $"| {Format.Md(d.Model)} | {Format.Md(d.Variant)} | **{d.Decision}** | {Format.Md(string.Join("; ", d.Reasons))} |\n");
         }
 
         var (headline, omitted) = ReportContent.Headline(report.Changes);
@@ -31,14 +31,14 @@ public static class ReportMarkdown
         md.Append("| rate | variant | slice | variant rate (n) | baseline rate (n) | difference | 95% interval |\n|---|---|---|---|---|---|---|\n");
         foreach (var x in headline)
         {
-            md.Append(c, $"| {x.Metric} | {x.Variant} | {x.Slice} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
+            md.Append(c, $"| {Format.Md(x.Metric)} | {Format.Md(x.Variant)} | {Format.Md(x.Slice)} | {Format.Percent(x.VariantRate)} ({x.VariantTrials}) | {Format.Percent(x.BaselineRate)} ({x.BaselineTrials}) | {Format.Points(x.Difference)} | [{Format.Points(x.Low)}, {Format.Points(x.High)}] |\n");
         }
 
         md.Append(ReportContentMarkdown.Sections(report));
         md.Append("\n## Incidents\n\n| id | rule | severity | gate | variant | slice | firing since | resolved | status |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var i in report.Incidents)
         {
-            md.Append(c, $"| {i.Id} | {i.Rule} | {i.Severity} | {i.Gate} | {i.Variant} | {i.Slice} | {Format.Time(i.FiringSince)} | {(i.ResolvedAt is { } r ? Format.Time(r) : "-")} | {i.Status} |\n");
+            md.Append(c, $"| {Format.Md(i.Id)} | {Format.Md(i.Rule)} | {Format.Md(i.Severity)} | {Format.Md(i.Gate)} | {Format.Md(i.Variant)} | {Format.Md(i.Slice)} | {Format.Time(i.FiringSince)} | {(i.ResolvedAt is { } r ? Format.Time(r) : "-")} | {Format.Md(i.Status)} |\n");
         }
 
         md.Append(c, $"\n## Exemplars\n\n{(report.Exemplars.Count == 0 ? NoExemplars : $"{report.Exemplars.Count} exemplars (see report.json).")}\n");
@@ -47,7 +47,7 @@ public static class ReportMarkdown
         md.Append("| role | file | records | sha256 |\n|---|---|---|---|\n");
         foreach (var f in report.Inputs)
         {
-            md.Append(c, $"| {f.Role} | {f.Name} | {f.Records} | `{f.Sha256}` |\n");
+            md.Append(c, $"| {Format.Md(f.Role)} | {Format.Md(f.Name)} | {f.Records} | `{f.Sha256}` |\n");
         }
 
         md.Append(ManifestText.Markdown(report.Reproducibility));
@@ -58,5 +58,4 @@ public static class ReportMarkdown
     internal static string Period(RevalidationReport report) =>
         report.PeriodStart is { } s && report.PeriodEnd is { } e ? Format.Time(s) + " to " + Format.Time(e) : "(no windows)";
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CompressionSafety.Engine.Metrics;
 
 namespace CompressionSafety.Reports;
 
@@ -19,9 +20,22 @@ internal sealed record WindowLine(
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
+            var kind = root.GetProperty("kind").GetString();
+            if (kind is not ("traffic" or "labels"))
+            {
+                throw new InvalidDataException($"window kind '{kind}' is not one this version writes (traffic, labels): windows from another version?");
+            }
+
             var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var property in root.GetProperty("metrics").EnumerateObject())
             {
+                // A name this version does not write means the file is another version's: reading on would show its
+                // rates as missing (0 %) and let the variant pass.
+                if (MetricCatalog.Find(property.Name) is null)
+                {
+                    throw new InvalidDataException($"metric '{property.Name}' is not one this version writes (docs/metrics.md): windows from another version?");
+                }
+
                 metrics[property.Name] = property.Value.GetDouble();
             }
 
@@ -40,7 +54,7 @@ internal sealed record WindowLine(
                 root.GetProperty("model").GetString()!,
                 root.GetProperty("variant").GetString()!,
                 root.GetProperty("slice").GetString()!,
-                root.GetProperty("kind").GetString()!,
+                kind,
                 Format.ParseTime(root.GetProperty("window_start").GetString()!),
                 Format.ParseTime(root.GetProperty("window_end").GetString()!),
                 metrics,

@@ -55,6 +55,38 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_IntoAFolderWithAnEarlierRun_NothingOfItStays()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("in.jsonl"), Lines);
+        Directory.CreateDirectory(dir.File("out"));
+        File.WriteAllText(dir.File("out/incidents.jsonl"), "{\"id\":\"from-an-earlier-run\"}\n");
+        File.WriteAllText(dir.File("out/review.jsonl"), "{}\n");
+        File.WriteAllText(dir.File("out/notes.txt"), "mine");
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        Assert.False(File.Exists(dir.File("out/incidents.jsonl")), "this run had no rules: an earlier run's incidents must not look like its own");
+        Assert.False(File.Exists(dir.File("out/review.jsonl")));
+        Assert.Equal("mine", File.ReadAllText(dir.File("out/notes.txt")));
+        Assert.Contains("held an earlier run; replaced its incidents.jsonl, review.jsonl", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_OutIsAFile_Exit2WithAMessageNotAStackTrace()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("in.jsonl"), Lines);
+        File.WriteAllText(dir.File("taken"), "x");
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--out", dir.File("taken"));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, exit);
+        Assert.Equal($"error: --out: {dir.File("taken")} is a file, not a folder", error.Trim());
+    }
+
+    [Fact]
     public async Task Replay_GzipInputAndSeparateLabels_JoinsLabels()
     {
         using var dir = new TempDirectory();

@@ -32,4 +32,17 @@ public sealed class ReportCommandTests
         Assert.Equal(1, exit);
         Assert.StartsWith("report: ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Report_FromNotBeforeTo_Exit2()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("windows.jsonl"), string.Empty);
+
+        var (exit, _, error) = await CliRunner.RunAsync("report", "--windows", dir.File("windows.jsonl"), "--out", dir.File("out"), "--from", "2026-11-27T00:00:00Z", "--to", "2026-11-26T00:00:00Z");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, exit);
+        Assert.Contains("is not before --to", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
 }

@@ -140,4 +140,66 @@ public sealed class ReportBuilderTests
         Assert.Equal(expected.Low, miss.Low, 12);
         Assert.Equal("flagged_rate", report.Changes[0].Metric);
     }
+
+    [Theory]
+    [InlineData("\"kind\":\"traffic\"", "\"kind\":\"shadow\"", "window kind 'shadow' is not one this version writes")]
+    [InlineData("\"flagged_rate\":", "\"flag_rate\":", "metric 'flag_rate' is not one this version writes")]
+    public void Build_WindowsOfAnotherVersion_RefusedNamingTheFileAndWindow(string from, string to, string message)
+    {
+        using var inputs = new ReportInputs();
+        var lines = File.ReadAllLines(inputs.WindowsFile);
+        lines[2] = lines[2].Replace(from, to, StringComparison.Ordinal);
+        File.WriteAllLines(inputs.WindowsFile, lines);
+
+        var ex = Assert.Throws<InvalidDataException>(() => ReportBuilder.Build(inputs.Request()));
+
+        Assert.Contains(inputs.WindowsFile + ": window 3: " + message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_PeriodWithoutWindows_RefusedInsteadOfAnEmptyPass()
+    {
+        using var inputs = new ReportInputs();
+        var request = inputs.Request() with { From = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) };
+
+        var ex = Assert.Throws<InvalidDataException>(() => ReportBuilder.Build(request));
+
+        Assert.Contains("no windows in the period [2026-12-01T00:00:00.000Z, end)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NoEvaluationAndNoRules_VariantNotEvaluatedRatherThanPass()
+    {
+        using var inputs = new ReportInputs();
+        var report = ReportBuilder.Build(inputs.Request() with { IncidentsFile = null });
+
+        var decision = Assert.Single(report.Decisions);
+        Assert.Equal(ReportBuilder.NotEvaluated, decision.Decision);
+        Assert.Contains("no alert rules ran", Assert.Single(decision.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RulesRanAndNothingFired_Pass()
+    {
+        using var inputs = new ReportInputs();
+        File.WriteAllText(inputs.IncidentsFile, string.Empty);
+
+        var decision = Assert.Single(ReportBuilder.Build(inputs.Request()).Decisions);
+
+        Assert.Equal("pass", decision.Decision);
+    }
+
+    [Fact]
+    public void Markdown_NamesWithMarkupAndLineBreaks_ShownAsWrittenInOneRow()
+    {
+        using var inputs = new ReportInputs();
+        var text = File.ReadAllText(inputs.WindowsFile).Replace("\"int8\"", "\"<b>x</b>|y\\nz_*\"", StringComparison.Ordinal);
+        File.WriteAllText(inputs.WindowsFile, text);
+        File.WriteAllText(inputs.IncidentsFile, string.Empty);
+
+        var markdown = ReportMarkdown.Write(ReportBuilder.Build(inputs.Request()));
+
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+        Assert.Contains("| m | &lt;b&gt;x&lt;/b&gt;\\|y z\\_\\* | **pass** |", markdown, StringComparison.Ordinal);
+    }
 }

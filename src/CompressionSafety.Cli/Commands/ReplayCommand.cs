@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Replay;
+using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Snapshots;
 using CompressionSafety.Notifications;
 
@@ -133,6 +134,20 @@ internal static class ReplayCommand
 
             await using var alerts = alertmanagerUrls.Count == 0 ? null : CreateAlertmanager(alertmanagerUrls, settings);
             var outDir = parse.GetValue(output)!;
+            try
+            {
+                var replaced = OutputFolder.Prepare(outDir.FullName);
+                if (replaced.Count > 0)
+                {
+                    await stderr.WriteLineAsync($"note: {outDir.FullName} held an earlier run; replaced its {string.Join(", ", replaced)}").ConfigureAwait(false);
+                }
+            }
+            catch (OutputFolderException ex)
+            {
+                await stderr.WriteLineAsync("error: --out: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
+
             var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
                 ? null
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(

@@ -26,14 +26,31 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
+            DateTimeOffset? start, end;
+            try
+            {
+                (start, end) = (Time(parse.GetValue(from)), Time(parse.GetValue(to)));
+            }
+            catch (FormatException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("report: --from/--to: " + ex.Message);
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            if (start >= end)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"report: --from {parse.GetValue(from)} is not before --to {parse.GetValue(to)}: the period is empty");
+                return ExitCodes.InvalidConfiguration;
+            }
+
             try
             {
                 var request = ReportSources.Resolve(
                     parse.GetValue(windows)!.FullName,
                     parse.GetValue(incidents)?.FullName,
                     parse.GetValue(evaluation)?.FullName,
-                    Time(parse.GetValue(from)),
-                    Time(parse.GetValue(to)),
+                    start,
+                    end,
                     Time(parse.GetValue(generatedAt)) ?? TimeProvider.System.GetUtcNow(),
                     ToolVersion.Current);
                 var outDir = parse.GetValue(output)!.FullName;

@@ -20,11 +20,15 @@ public sealed class OutputFolder : IAsyncDisposable
     private readonly Utf8JsonWriter _windowWriter;
     private readonly Utf8JsonWriter _deadLetterWriter;
 
-    /// <summary>Creates the folder if needed and the output files (truncating earlier ones).</summary>
+    /// <summary>The files a run writes into its folder; <see cref="Prepare"/> removes an earlier run's copies of them.</summary>
+    public static IReadOnlyList<string> RunFiles { get; } =
+        ["windows.jsonl", "dead-letter.jsonl", "metrics.lp", "summary.json", "incidents.jsonl", "review.jsonl"];
+
+    /// <summary>Creates the folder if needed, removes an earlier run's files (<see cref="Prepare"/>) and creates the output files.</summary>
     public OutputFolder(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        Directory.CreateDirectory(directory);
+        Prepare(directory);
         DirectoryPath = directory;
         _windows = Create("windows.jsonl");
         _deadLetters = Create("dead-letter.jsonl");
@@ -123,6 +127,46 @@ public sealed class OutputFolder : IAsyncDisposable
         await _windows.DisposeAsync().ConfigureAwait(false);
         await _deadLetters.DisposeAsync().ConfigureAwait(false);
         await _metrics.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="directory"/> ready for a new run, so nothing of an earlier run is mixed into it (a run
+    /// without rules writes no <c>incidents.jsonl</c>; the earlier one would otherwise be read as this run's): creates
+    /// it, checks that it can be written, and deletes the <see cref="RunFiles"/> it holds. Other files are left alone.
+    /// </summary>
+    /// <returns>The names of the earlier run's files removed, in <see cref="RunFiles"/> order.</returns>
+    /// <exception cref="OutputFolderException">The path is a file, or the folder cannot be created or written.</exception>
+    public static IReadOnlyList<string> Prepare(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (File.Exists(directory))
+        {
+            throw new OutputFolderException($"{directory} is a file, not a folder");
+        }
+
+        var removed = new List<string>();
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = System.IO.Path.Combine(directory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            foreach (var name in RunFiles)
+            {
+                var path = System.IO.Path.Combine(directory, name);
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                    removed.Add(name);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"cannot write to {directory}: {ex.Message}", ex);
+        }
+
+        return removed;
     }
 
     private FileStream Create(string name) =>

@@ -480,7 +480,7 @@ public static class RuleLoader
 
         private int Integer(YamlMappingNode map, string key, int fallback, int minimum)
         {
-            var text = Scalar(map, key, required: false);
+            var text = NumberScalar(map, key, required: false);
             if (text is null)
             {
                 return fallback;
@@ -497,7 +497,7 @@ public static class RuleLoader
 
         private double? Number(YamlMappingNode map, string key, bool required)
         {
-            var text = Scalar(map, key, required);
+            var text = NumberScalar(map, key, required);
             if (text is null)
             {
                 return null;
@@ -519,6 +519,23 @@ public static class RuleLoader
             {
                 Error(Child(map, key)!, $"{key} must be one of {string.Join(", ", allowed)}, not '{text}'");
                 return fallback;
+            }
+
+            return text;
+        }
+
+        /// <summary>
+        /// The text of a number: a plain scalar. <c>"0.1"</c> in quotes is a string in YAML, and schema.json (type
+        /// number) refuses it; the loader must not accept what the schema refuses, or an editor's check and the
+        /// worker's disagree.
+        /// </summary>
+        private string? NumberScalar(YamlMappingNode map, string key, bool required)
+        {
+            var text = Scalar(map, key, required);
+            if (text is not null && Child(map, key) is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } quoted)
+            {
+                Error(quoted, $"{key} must be a number, not the string '{text}' (remove the quotes)");
+                return null;
             }
 
             return text;

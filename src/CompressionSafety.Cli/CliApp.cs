@@ -30,11 +30,15 @@ public static class CliApp
     /// <summary>
     /// Parses and runs <paramref name="args"/>. Invalid arguments (unknown option, missing value, a value out of the
     /// accepted set) print System.CommandLine's error and exit with <see cref="ExitCodes.InvalidConfiguration"/>, as
-    /// documented, instead of its own 1, which this tool keeps for bad input data.
+    /// documented, instead of its own 1, which this tool keeps for bad input data. Everything printed goes through
+    /// <see cref="TerminalWriter"/>, so control characters from the data never reach the terminal raw.
     /// </summary>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
     {
         var parse = CreateRootCommand().Parse(args);
+        configuration ??= new InvocationConfiguration();
+        configuration.Output = TerminalWriter.Wrap(configuration.Output);
+        configuration.Error = TerminalWriter.Wrap(configuration.Error);
         var exit = await parse.InvokeAsync(configuration).ConfigureAwait(false);
         return parse.Errors.Count > 0 ? ExitCodes.InvalidConfiguration : exit;
     }

@@ -68,7 +68,7 @@ internal static class ProduceCommand
             var producer = new GeneratedStreamProducer(parse.GetValue(bootstrap)!, target, factor, TimeProvider.System);
             try
             {
-                Action<long>? progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
+                Action<long>? progress = Console.IsErrorRedirected || !TerminalWriter.IsStandardError(stderr)
                     ? null
                     : sent => stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r{sent,12:N0} sent"));
                 var delivered = await producer.RunAsync(options, progress, cancellationToken).ConfigureAwait(false);

@@ -148,7 +148,7 @@ internal static class ReplayCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var progress = Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)
+            var progress = Console.IsErrorRedirected || !TerminalWriter.IsStandardError(stderr)
                 ? null
                 : new Action<ReplayProgress>(p => stderr.Write(string.Create(
                     CultureInfo.InvariantCulture,

@@ -27,8 +27,7 @@ public static class ConfigLoader
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = Engine.Yaml.YamlDocuments.Load(text);
             if (stream.Documents.Count == 0)
             {
                 return ReplaySettings.Default() with { SourceText = text, ConfigFileSha256 = fileSha256 };
@@ -39,7 +38,7 @@ public static class ConfigLoader
         }
         catch (YamlException ex)
         {
-            throw new ConfigurationException($"config {path}: line {ex.Start.Line}: not valid YAML or JSON: {ex.Message}", ex);
+            throw new ConfigurationException($"config {path}: line {Math.Max(1, ex.Start.Line)}: not valid YAML or JSON: {ex.Message}", ex);
         }
 
         var engine = new EngineOptions();

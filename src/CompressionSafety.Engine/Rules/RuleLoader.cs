@@ -66,15 +66,14 @@ public static class RuleLoader
 
         public void Read(List<AlertRule> rules, List<Silence> silences, Dictionary<string, string> ids)
         {
-            var stream = new YamlStream();
+            YamlStream stream;
             try
             {
-                using var reader = new StringReader(text);
-                stream.Load(reader);
+                stream = Yaml.YamlDocuments.Load(text);
             }
             catch (YamlException ex)
             {
-                Error(ex.Start.Line, "not valid YAML: " + ex.Message);
+                Error(Math.Max(1, ex.Start.Line), "not valid YAML: " + ex.Message);
                 return;
             }
 

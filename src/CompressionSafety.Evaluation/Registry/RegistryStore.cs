@@ -90,6 +90,8 @@ public static class RegistryStore
         Require(model.Labels.Contains(model.SafetyPositiveLabel), $"'safety_positive_label' '{model.SafetyPositiveLabel}' is not one of 'labels'");
         Require(model.Baseline is not null, "'baseline' is required");
         var variants = model.Variants ?? [];
+        Require(variants.All(v => v is not null), "'variants' entries must be objects");
+        Require(variants.Append(model.Baseline).All(f => !string.IsNullOrWhiteSpace(f!.File)), "every baseline and variant needs a 'file'");
         var names = variants.Select(v => v.Name).Append(model.Baseline!.Name).ToList();
         Require(names.All(n => !string.IsNullOrWhiteSpace(n)) && names.Distinct(StringComparer.Ordinal).Count() == names.Count, "variant names must be non-empty and unique");
         RegistryFile Resolve(RegistryFile file) => file with { File = Path.GetFullPath(file.File, folder) };

@@ -79,6 +79,11 @@ public static class SuiteReader
         ReadOnlyMemory<byte> json, int line, int? featureCount, IReadOnlyCollection<string>? labels, SuiteNeeds needs, out SuiteCase? parsed)
     {
         parsed = null;
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            return "not valid UTF-8";
+        }
+
         JsonDocument document;
         try
         {

@@ -25,6 +25,9 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
     private long _sent;
     private long _failed;
     private long _attempts;
+    private long _incidentsSent;
+    private long _incidentsFailed;
+    private string? _lastError;
 
     /// <summary>Starts the worker.</summary>
     public WebhookNotifier(WebhookOptions options, HttpClient http, TimeProvider time)
@@ -55,6 +58,13 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutException>(),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception?.Message ?? "unknown failure";
+                    _lastError = reason;
+                    AttemptFailed?.Invoke($"attempt {args.AttemptNumber + 1} to {options.Url} failed ({reason}); retrying in {args.RetryDelay.TotalSeconds:0.0} s");
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
         _worker = Task.Run(() => RunAsync(_stopping.Token));
@@ -71,6 +81,18 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
 
     /// <summary>HTTP attempts made, retries included.</summary>
     public long Attempts => Interlocked.Read(ref _attempts);
+
+    /// <summary>Incident state changes delivered. Unlike <see cref="Sent"/> it does not depend on how the queue was batched.</summary>
+    public long IncidentsSent => Interlocked.Read(ref _incidentsSent);
+
+    /// <summary>Incident state changes in payloads given up after every retry.</summary>
+    public long IncidentsFailed => Interlocked.Read(ref _incidentsFailed);
+
+    /// <summary>Why the last failed attempt failed (status code or connection error), or null when none failed.</summary>
+    public string? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Told, on the sending thread, of every failed attempt that will be retried, with the reason and the delay.</summary>
+    public Action<string>? AttemptFailed { get; init; }
 
     /// <inheritdoc/>
     public void Publish(Incident incident)
@@ -127,12 +149,12 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
 
             foreach (var (groupLabels, items) in NotificationGroups.Group(batch, _options.GroupBy))
             {
-                await SendAsync(AlertmanagerPayload.Build(items, groupLabels, _options.Receiver), cancellationToken).ConfigureAwait(false);
+                await SendAsync(AlertmanagerPayload.Build(items, groupLabels, _options.Receiver), items.Count, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task SendAsync(byte[] body, CancellationToken cancellationToken)
+    private async Task SendAsync(byte[] body, int incidents, CancellationToken cancellationToken)
     {
         var signature = WebhookSignature.Sign(body, _options.Secret);
         try
@@ -159,11 +181,14 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
                 },
                 cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _sent);
+            Interlocked.Add(ref _incidentsSent, incidents);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
             // One undeliverable payload must not kill the worker: count it and go on with the next.
+            Volatile.Write(ref _lastError, ex.Message);
             Interlocked.Increment(ref _failed);
+            Interlocked.Add(ref _incidentsFailed, incidents);
         }
     }
 }

@@ -78,7 +78,8 @@ public sealed class WebhookNotifierTests
         var time = new FakeTimeProvider(TestIncidents.T0);
         var options = Options(hook);
         options.MaxRetries = 2;
-        await using var notifier = new WebhookNotifier(options, http, time);
+        var told = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var notifier = new WebhookNotifier(options, http, time) { AttemptFailed = told.Enqueue };
         var done = hook.Reached(3);
 
         notifier.Publish(TestIncidents.Create());
@@ -88,6 +89,11 @@ public sealed class WebhookNotifierTests
         Assert.Equal(3, hook.Requests.Count);
         Assert.Equal(1, notifier.Failed);
         Assert.Equal(0, notifier.Sent);
+        Assert.Equal((0L, 1L), (notifier.IncidentsSent, notifier.IncidentsFailed));
+        Assert.Contains("500", notifier.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, told.Count);
+        Assert.All(told, m => Assert.Contains("failed (Response status code does not indicate success: 500", m, StringComparison.Ordinal));
+        Assert.StartsWith("attempt 1 to " + hook.Url, told.First(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +135,7 @@ public sealed class WebhookNotifierTests
             notifier.Publish(TestIncidents.Create("b", "int8", "locale=de"));
             notifier.Publish(TestIncidents.Create("a", "pruned", "all"));
             await notifier.CompleteAsync(CancellationToken.None);
+            Assert.Equal(3, notifier.IncidentsSent);
         }
 
         var groups = hook.Requests

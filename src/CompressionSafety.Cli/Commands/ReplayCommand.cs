@@ -190,7 +190,10 @@ internal static class ReplayCommand
                 using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 drain.CancelAfter(TimeSpan.FromSeconds(60));
                 await notifier.CompleteAsync(drain.Token).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"webhook: {notifier.Sent} posted, {notifier.Failed} failed, {notifier.Dropped} dropped")).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"webhook: {notifier.IncidentsSent} incident changes posted, {notifier.IncidentsFailed} failed after {notifier.Attempts} attempts, {notifier.Dropped} dropped " +
+                    $"({notifier.Sent} payloads posted, {notifier.Failed} given up){(notifier.LastError is { } why ? "; last error: " + why : string.Empty)}")).ConfigureAwait(false);
             }
 
             if (alerts is not null)
@@ -222,6 +225,17 @@ internal static class ReplayCommand
             return null;
         }
 
-        return new WebhookNotifier(new WebhookOptions { Url = url, Secret = secret }, new HttpClient(), TimeProvider.System);
+        // Retries take up to a minute against a receiver that is down: say each failure as it happens, not only at the end.
+        var gate = new Lock();
+        return new WebhookNotifier(new WebhookOptions { Url = url, Secret = secret }, new HttpClient(), TimeProvider.System)
+        {
+            AttemptFailed = message =>
+            {
+                lock (gate)
+                {
+                    stderr.WriteLine("webhook: " + message);
+                }
+            },
+        };
     }
 }

@@ -88,7 +88,7 @@ internal static class ContentCharts
                 svg.Append(c, $"<circle cx=\"{X(p.WindowStart):0.#}\" cy=\"{Y(p.Psi):0.#}\" r=\"2\" fill=\"{color}\"><title>{WebUtility.HtmlEncode(group.Key + " " + Format.Time(p.WindowStart) + ": PSI " + Format.Number(p.Psi))}</title></circle>");
             }
 
-            svg.Append(Text(Width - Right + 10, Top + 10 + (index * 18), group.Key, "start", color));
+            svg.Append(SvgCharts.Legend(Top + 10 + (index * 18), group.Key, color));
             index++;
         }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CompressionSafety.Reports;
 
 /// <summary>Culture-invariant formatting shared by the writers, so the bytes never depend on the machine.</summary>
-internal static class Format
+internal static partial class Format
 {
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -61,6 +61,16 @@ internal static class Format
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// An incident's evidence value in the unit its tables use: rates and rate differences (and their bounds) in
+    /// percentage points like every rate table of the report, other statistics (CUSUMs, PSI, counts) as numbers.
+    /// </summary>
+    public static string Evidence(string metric, double value) =>
+        RateMetric().IsMatch(metric) ? Points(value) : Number(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"_rate(_diff(_cs)?)?(_low|_high)?$")]
+    private static partial System.Text.RegularExpressions.Regex RateMetric();
 
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

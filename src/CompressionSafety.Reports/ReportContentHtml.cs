@@ -48,7 +48,7 @@ internal static class ReportContentHtml
 
         h.Append("<h2>Drift over time</h2><p>PSI of the unsafe probability histogram against the baseline per traffic window (slice all); dashed lines at 0.1 and 0.25.</p>\n");
         h.Append(ContentCharts.Drift(report.Drift)).Append('\n');
-        h.Append("<h2>Harm by slice</h2><p>Every (variant, slice) change of the unsafe miss rate and the flagged rate against the baseline, pooled over the period, sorted by harm: the bound of the Newcombe 95% interval nearest zero in the harmful direction (an increase for unsafe misses, either direction for the flagged rate), largest first.</p>");
+        h.Append("<h2>Harm by slice</h2><p>Every (variant, slice) change of the unsafe miss rate and the flagged rate against the baseline, pooled over the period, sorted by harm: the bound of the Newcombe 95% interval nearest zero in the harmful direction (an increase for unsafe misses, either direction for the flagged rate), largest first. The harm column names that direction and the bound, with the sign of harm: positive means the change is harmful at 95% confidence, negative means the interval reaches zero or the other side. Decisions come only from the evaluation gate and the incidents the alert rules raised; this table and its chart are evidence for a reviewer, not a decision.</p>");
         h.Append("<table><tr><th>variant</th><th>slice</th><th>rate</th><th>difference</th><th>95% interval</th><th>harm</th><th>n variant / baseline</th></tr>");
         foreach (var x in report.SliceHarms)
         {

@@ -38,7 +38,9 @@ internal static class ReportContentMarkdown
             md.Append(c, $"| {Format.Md(g.Key.Model)} | {Format.Md(g.Key.Variant)} | {g.Count()} | {Format.Number(g.Max(p => p.Psi))} | {g.Count(p => p.Psi > 0.1)} | {g.Count(p => p.Psi > 0.25)} |\n");
         }
 
-        md.Append("\n## Harm by slice (unsafe miss and flagged rate, most harmful first)\n\n| variant | slice | rate | difference | 95% interval | harm | n variant / baseline |\n|---|---|---|---|---|---|---|\n");
+        md.Append("\n## Harm by slice (unsafe miss and flagged rate, most harmful first)\n\n");
+        md.Append("Harm: the bound of the 95% interval nearest zero in the harmful direction (an increase for unsafe misses, either direction for the flagged rate); positive means harmful at 95% confidence. Decisions come only from the evaluation gate and the incidents; this table is evidence for a reviewer.\n\n");
+        md.Append("| variant | slice | rate | difference | 95% interval | harm | n variant / baseline |\n|---|---|---|---|---|---|---|\n");
         foreach (var x in report.SliceHarms)
         {
             var ch = x.Change;

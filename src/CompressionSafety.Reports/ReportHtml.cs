@@ -50,7 +50,7 @@ public static class ReportHtml
         h.Append("<h2>Incidents</h2><table><tr><th>id</th><th>rule</th><th>severity</th><th>gate</th><th>variant</th><th>slice</th><th>firing since</th><th>resolved</th><th>evidence</th></tr>");
         foreach (var i in report.Incidents)
         {
-            var evidence = i.EvidenceValue is { } v ? i.EvidenceMetric + " = " + Format.Number(v) : i.EvidenceMetric;
+            var evidence = i.EvidenceValue is { } v ? i.EvidenceMetric + " = " + Format.Evidence(i.EvidenceMetric, v) : i.EvidenceMetric;
             h.Append(c, $"<tr><td><code>{E(i.Id)}</code></td><td>{E(i.Rule)}</td><td>{E(i.Severity)}</td><td>{E(i.Gate)}</td><td>{E(i.Variant)}</td><td>{E(i.Slice)}</td><td>{Format.Time(i.FiringSince)}</td><td>{(i.ResolvedAt is { } r ? Format.Time(r) : "still firing")}</td><td>{E(evidence)}</td></tr>");
         }
 

@@ -55,7 +55,7 @@ internal static class SvgCharts
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{string.Join(' ', points.Select(p => Pt(X(p.WindowStart), Y(p.Rate))))}\"/>");
-            svg.Append(Text(Width - Right + 10, Top + 10 + (index * 18), group.Key, "start", color));
+            svg.Append(Legend(Top + 10 + (index * 18), group.Key, color));
             index++;
         }
 
@@ -150,6 +150,18 @@ internal static class SvgCharts
     internal static string End(StringBuilder svg) => svg.Append("</svg>").ToString();
 
     internal static string Pt(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
+
+    /// <summary>
+    /// A legend entry in the right-hand column: a name too long for the column (about 22 characters at 11 px, such as
+    /// <c>toxicity-guard/distilled-sm</c>) is squeezed to the column's width instead of running off the chart.
+    /// </summary>
+    internal static string Legend(int y, string text, string color)
+    {
+        const int column = Right - 14;
+        return text.Length * 6 <= column
+            ? Text(Width - Right + 10, y, text, "start", color)
+            : string.Create(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 10}\" y=\"{y}\" font-size=\"11\" fill=\"{color}\" text-anchor=\"start\" textLength=\"{column}\" lengthAdjust=\"spacingAndGlyphs\">{WebUtility.HtmlEncode(text)}</text>");
+    }
 
     internal static string Text(int x, int y, string text, string anchor, string color = "#222") =>
         string.Create(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y}\" font-size=\"11\" fill=\"{color}\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(text)}</text>");

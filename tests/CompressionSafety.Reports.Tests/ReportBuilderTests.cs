@@ -202,4 +202,25 @@ public sealed class ReportBuilderTests
         Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
         Assert.Contains("| m | &lt;b&gt;x&lt;/b&gt;\\|y z\\_\\* | **pass** |", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Html_LongLegendName_SqueezedIntoTheColumn()
+    {
+        using var inputs = new ReportInputs();
+        File.WriteAllText(inputs.WindowsFile, File.ReadAllText(inputs.WindowsFile).Replace("\"int8\"", "\"distilled-small-int8-awq\"", StringComparison.Ordinal));
+
+        var html = ReportHtml.Write(ReportBuilder.Build(inputs.Request()));
+
+        Assert.Contains("lengthAdjust=\"spacingAndGlyphs\">distilled-small-int8-awq</text>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("flagged_rate_diff_low", 0.0123, "+1.23 pp")]
+    [InlineData("unsafe_miss_rate_diff_cs_low", -0.5, "-50.00 pp")]
+    [InlineData("flagged_rate_cusum_up", 17.5, "17.5")]
+    [InlineData("positive_probability_psi", 0.31, "0.31")]
+    public void Evidence_RatesInPointsLikeTheTables(string metric, double value, string shown)
+    {
+        Assert.Equal(shown, Format.Evidence(metric, value));
+    }
 }

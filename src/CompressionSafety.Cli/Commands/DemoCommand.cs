@@ -179,7 +179,7 @@ internal static class DemoCommand
         };
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"streaming {count:N0} records of two simulated hours through Kafka at x{speed} (about {options.Duration.TotalSeconds / speed:F0} s)")).ConfigureAwait(false);
+            $"streaming {count:N0} records of two simulated hours through Kafka at x{speed} (about {options.Duration.TotalSeconds / speed:F0} s), plus the delayed labels and duplicates the generator adds")).ConfigureAwait(false);
         await stdout.WriteLineAsync($"    injected: {KafkaDegradation}").ConfigureAwait(false);
         await stdout.WriteLineAsync(rulesDir is null ? "    no alert rules found: windows only" : $"    alert rules: {rulesDir.FullName}").ConfigureAwait(false);
         var result = await new KafkaDemo(stdout, TimeProvider.System)

@@ -109,7 +109,7 @@ public static class WorkerHostBuilderExtensions
         // InfluxDB when the InfluxDb section names a URL; the line-protocol file otherwise.
         services.AddInfluxDbMetrics(builder.Configuration);
         services.TryAddSingleton<IMetricsSink>(sp =>
-            new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
+            new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile, append: true));
         // Every incident output behind the one sink the loop publishes to: incident points beside the window points
         // (when the metrics sink writes them), then the notifiers that are configured.
         services.TryAddSingleton<IIncidentSink>(sp => new IncidentOutputs([

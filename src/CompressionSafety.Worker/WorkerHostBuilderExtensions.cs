@@ -41,6 +41,8 @@ public static class WorkerHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<KafkaWorkerOptions>()
             .Bind(builder.Configuration.GetSection(KafkaWorkerOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaWorkerOptions>, KafkaWorkerOptionsValidator>());
+        // The host's stop waits for the consume loop's drain and final commit for as long as the setting allows.
+        services.AddOptions<HostOptions>().Configure<IOptions<KafkaWorkerOptions>>((host, kafka) => host.ShutdownTimeout = kafka.Value.ShutdownTimeout);
         services.AddOptionsWithValidateOnStart<EngineOptions>()
             .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");

@@ -41,8 +41,12 @@ public static class WorkerHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<KafkaWorkerOptions>()
             .Bind(builder.Configuration.GetSection(KafkaWorkerOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaWorkerOptions>, KafkaWorkerOptionsValidator>());
-        // The host's stop waits for the consume loop's drain and final commit for as long as the setting allows.
-        services.AddOptions<HostOptions>().Configure<IOptions<KafkaWorkerOptions>>((host, kafka) => host.ShutdownTimeout = kafka.Value.ShutdownTimeout);
+        // The host's stop waits for the consume loop's drain and final commit for as long as the setting allows. Read
+        // from the raw section, not the validated options: the host resolves HostOptions while it is being built, and a
+        // bad Kafka setting must fail at start with its name (exit code 2), not inside Build.
+        var shutdown = builder.Configuration.GetSection(KafkaWorkerOptions.SectionName)[nameof(KafkaWorkerOptions.ShutdownTimeout)];
+        services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.TryParse(shutdown, System.Globalization.CultureInfo.InvariantCulture, out var timeout) ? timeout : new KafkaWorkerOptions().ShutdownTimeout);
         services.AddOptionsWithValidateOnStart<EngineOptions>()
             .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");

@@ -7,6 +7,7 @@ using CompressionSafety.Worker.Tests.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CompressionSafety.Worker.Tests.Worker;
@@ -72,6 +73,42 @@ public sealed class OutputsNeverBlockTests
             "the commit after the acknowledgement");
         await host.StopAsync();
         Assert.Equal("not_json", Encoding.UTF8.GetString(publisher.Records.Single().Headers!.Single(h => h.Key == DeadLetterHeaders.Reason).Value));
+    }
+
+    [Fact]
+    public async Task Run_HalfTheInFlightBoundUnacknowledged_FetchingPausesAndResumesAfterAcknowledgement()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        var publisher = new HeldPublisher();
+        var log = new CapturedLog();
+        await harness.ProduceAsync(Enumerable.Range(0, 10).Select(i => Encoding.UTF8.GetBytes("not json " + i)));
+        using var host = harness.BuildHost(
+            "metrics.lp",
+            services =>
+            {
+                services.AddSingleton<IRecordPublisher>(publisher);
+                services.AddLogging(logging => logging.AddProvider(log));
+            },
+            new Dictionary<string, string?> { ["Kafka:MaxInFlight"] = "4" });
+        await host.StartAsync();
+
+        // Two dead letters unacknowledged is half the bound: fetching pauses, the loop goes on polling.
+        await WorkerHarness.WaitUntil(() => log.Has(1013), "the pause");
+        Assert.Equal(2, publisher.Records.Count);
+        Assert.NotEqual(WorkerHealthStatus.Unhealthy, WorkerHarness.Health(host).Check().Status);
+
+        publisher.Release();
+        await WorkerHarness.WaitUntil(() => log.Has(1014), "the resume");
+        await WorkerHarness.WaitUntil(
+            () =>
+            {
+                publisher.Release();
+                return WorkerHarness.Health(host).RecordsHandled == 10;
+            },
+            "every record");
+        await host.StopAsync();
+        Assert.Equal(10, publisher.Records.Count);
     }
 
     [Fact]

@@ -60,6 +60,8 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
             .Build();
     }
 
+    internal KafkaPublisherSettings Settings => _settings;
+
     public PublisherStatistics Statistics => new(
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _delivered),
@@ -135,8 +137,8 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
 
         try
         {
-            // Give in-flight records the client's own timeout to land before giving up on them.
-            _producer.Flush(_settings.MessageTimeout);
+            // Give in-flight records the close timeout (by default the client's own timeout) to land before giving up on them.
+            _producer.Flush(_settings.CloseTimeout ?? _settings.MessageTimeout);
         }
         finally
         {

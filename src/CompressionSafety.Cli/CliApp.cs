@@ -32,14 +32,35 @@ public static class CliApp
     /// accepted set) print System.CommandLine's error and exit with <see cref="ExitCodes.InvalidConfiguration"/>, as
     /// documented, instead of its own 1, which this tool keeps for bad input data. Everything printed goes through
     /// <see cref="TerminalWriter"/>, so control characters from the data never reach the terminal raw.
+    /// <c>monitor</c> handles SIGTERM and Ctrl+C through its host, which drains within <c>Kafka:ShutdownTimeout</c>
+    /// (30 s, Kubernetes' grace period): System.CommandLine's own handling would cut the process off 2 s after the
+    /// signal, before the final commit and the consumer's close.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configuration">Output and error writers to keep (tests); a new configuration when null.</param>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
     {
         var parse = CreateRootCommand().Parse(args);
         configuration ??= new InvocationConfiguration();
         configuration.Output = TerminalWriter.Wrap(configuration.Output);
         configuration.Error = TerminalWriter.Wrap(configuration.Error);
-        var exit = await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        var exit = await parse.InvokeAsync(InvocationFor(parse, configuration)).ConfigureAwait(false);
         return parse.Errors.Count > 0 ? ExitCodes.InvalidConfiguration : exit;
+    }
+
+    /// <summary>The termination handling for <paramref name="parse"/>: none of System.CommandLine's for <c>monitor</c> (see <see cref="InvokeAsync"/>).</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="configuration">Output and error writers to keep; a new configuration when null.</param>
+    /// <returns>The configuration to pass to <c>InvokeAsync</c>.</returns>
+    public static InvocationConfiguration InvocationFor(ParseResult parse, InvocationConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        configuration ??= new InvocationConfiguration();
+        if (parse.CommandResult.Command.Name == MonitorCommand.Name)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return configuration;
     }
 }

@@ -34,6 +34,10 @@ internal sealed partial class HealthEndpointService(
         listener.Prefixes.Add(options.Value.Prefix);
         listener.Start();
         LogListening(logger, options.Value.Prefix);
+        if (silences is not null && string.IsNullOrEmpty(options.Value.SilenceToken) && !SilenceApi.IsLoopbackOnly(options.Value.Prefix))
+        {
+            LogSilencesReadOnly(logger, options.Value.Prefix);
+        }
         using var registration = stoppingToken.Register(listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,7 +68,7 @@ internal sealed partial class HealthEndpointService(
         var path = context.Request.Url?.AbsolutePath.TrimEnd('/') ?? string.Empty;
         if (silences is not null && SilenceApi.Handles(path))
         {
-            var (code, json) = silences.Answer(context.Request.HttpMethod, path, context.Request.InputStream);
+            var (code, json) = silences.Answer(context.Request.HttpMethod, path, context.Request.InputStream, context.Request.Headers["Authorization"]);
             Respond(context, code, json, json.Length);
             return;
         }
@@ -140,4 +144,7 @@ internal sealed partial class HealthEndpointService(
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Health request failed")]
     private static partial void LogRequestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "The silence API on {Prefix} is read-only: set Health:SilenceToken to allow POST and DELETE from other machines")]
+    private static partial void LogSilencesReadOnly(ILogger logger, string prefix);
 }

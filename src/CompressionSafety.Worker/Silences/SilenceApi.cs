@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,13 @@ namespace CompressionSafety.Worker.Silences;
 /// <c>POST /api/v2/silences</c> (returns <c>{"silenceID": ...}</c>) and <c>DELETE /api/v2/silence/{id}</c>. Changes go
 /// to the shared <see cref="SilenceStore"/> that every rule evaluator reads, and to <see cref="RulesOptions.SilencesFile"/> when set.
 /// </summary>
-internal sealed partial class SilenceApi(SilenceStore store, IOptions<RulesOptions> options, TimeProvider time, ILogger<SilenceApi> logger)
+/// <remarks>
+/// Reading is open; changing (POST, DELETE) needs <c>Authorization: Bearer</c> with <see cref="HealthEndpointOptions.SilenceToken"/>
+/// when it is set, and is refused without one unless the listener is bound to the loopback interface only: a container's
+/// <c>http://*:8080/</c> is reachable by everything that can reach its probes.
+/// </remarks>
+internal sealed partial class SilenceApi(
+    SilenceStore store, IOptions<RulesOptions> options, TimeProvider time, ILogger<SilenceApi> logger, IOptions<HealthEndpointOptions>? endpoint = null)
 {
     /// <summary>The largest request body accepted.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -26,11 +33,15 @@ internal sealed partial class SilenceApi(SilenceStore store, IOptions<RulesOptio
         string.Equals(path, ListPath, StringComparison.Ordinal) || path.StartsWith(ItemPrefix, StringComparison.Ordinal);
 
     /// <summary>Answers one request: the status code and the JSON body.</summary>
-    public (int Status, byte[] Body) Answer(string method, string path, Stream body)
+    public (int Status, byte[] Body) Answer(string method, string path, Stream body, string? authorization = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(body);
+        if (method is "POST" or "DELETE" && Refusal(authorization) is { } refused)
+        {
+            return refused;
+        }
         if (string.Equals(path, ListPath, StringComparison.Ordinal))
         {
             return method switch
@@ -182,6 +193,38 @@ internal sealed partial class SilenceApi(SilenceStore store, IOptions<RulesOptio
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Why a change is refused (401 or 403), or null when it is allowed.</summary>
+    private (int, byte[])? Refusal(string? authorization)
+    {
+        var token = endpoint?.Value.SilenceToken;
+        if (!string.IsNullOrEmpty(token))
+        {
+            var expected = System.Text.Encoding.UTF8.GetBytes("Bearer " + token);
+            var given = System.Text.Encoding.UTF8.GetBytes(authorization ?? string.Empty);
+            return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(expected, given)
+                ? null
+                : Error(401, "changing silences needs the header 'Authorization: Bearer <Health:SilenceToken>'");
+        }
+
+        return IsLoopbackOnly(endpoint?.Value.Prefix)
+            ? null
+            : Error(403, "changing silences over a listener reachable from other machines needs Health:SilenceToken (or bind Health:Prefix to 127.0.0.1)");
+    }
+
+    /// <summary>True when an HttpListener prefix accepts only local connections (or there is no listener: in-process use).</summary>
+    internal static bool IsLoopbackOnly(string? prefix)
+    {
+        if (string.IsNullOrWhiteSpace(prefix))
+        {
+            return true;
+        }
+
+        var start = prefix.IndexOf("://", StringComparison.Ordinal);
+        var host = start < 0 ? prefix : prefix[(start + 3)..];
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']', StringComparison.Ordinal) + 1)] : host.Split(':', '/')[0];
+        return host is "127.0.0.1" or "localhost" or "[::1]";
     }
 
     private static (int, byte[]) Error(int status, string message) => (status, Json(w =>

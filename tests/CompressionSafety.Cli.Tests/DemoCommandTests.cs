@@ -70,5 +70,10 @@ public class DemoCommandTests
             kinds.GetProperty("predictions").GetInt64() + kinds.GetProperty("labels").GetInt64() + kinds.GetProperty("invalid").GetInt64() +
             kinds.GetProperty("duplicates").GetInt64() + kinds.GetProperty("late").GetInt64());
         Assert.Contains("the 20,000 requested slots", output, StringComparison.Ordinal);
+
+        // Every incident state change on the topic has its point in metrics.lp, as in replay and the worker's InfluxDB.
+        var incidents = File.ReadAllLines(dir.File("incidents.jsonl")).Length;
+        Assert.True(incidents > 0, "the demo's degradation raises incidents");
+        Assert.Equal(incidents, File.ReadLines(dir.File("metrics.lp")).Count(l => l.StartsWith("compression_safety_incident,", StringComparison.Ordinal)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
 
 namespace CompressionSafety.Cli.Demo;
@@ -8,7 +9,7 @@ namespace CompressionSafety.Cli.Demo;
 /// The demo's metrics sink: writes every window the worker closes to the output folder (windows.jsonl and
 /// metrics.lp, as replay does) and prints one live line per closed traffic window with each variant's flagged rate.
 /// </summary>
-internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, string baselineVariant, TimeProvider time) : IMetricsSink
+internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, string baselineVariant, TimeProvider time) : IMetricsSink, IIncidentSink
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _closedAt = new(StringComparer.Ordinal);
 
@@ -46,6 +47,15 @@ internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, st
             {
                 _flagged[result.Key.Variant] = rate;
             }
+        }
+    }
+
+    /// <summary>The incident's point goes to metrics.lp beside the window points, as replay and the worker's InfluxDB sink write it.</summary>
+    public void Publish(Incident incident)
+    {
+        lock (_gate)
+        {
+            output.WriteIncident(incident);
         }
     }
 

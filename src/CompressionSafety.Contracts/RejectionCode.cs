@@ -26,6 +26,8 @@ public enum RejectionCode
     TooLarge,
     /// <summary>The record belongs to a window that has already closed.</summary>
     Late,
+    /// <summary>The record's event time is too far ahead of the stream's (or the clock's) to be trusted.</summary>
+    FutureTimestamp,
 }
 
 /// <summary>Wire names of <see cref="RejectionCode"/>.</summary>
@@ -44,6 +46,7 @@ public static class RejectionCodes
         RejectionCode.InvalidProbabilities => "invalid_probabilities",
         RejectionCode.TooLarge => "too_large",
         RejectionCode.Late => "late",
+        RejectionCode.FutureTimestamp => "future_timestamp",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

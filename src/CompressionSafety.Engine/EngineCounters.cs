@@ -14,6 +14,9 @@ public sealed class EngineCounters
     /// <summary>Predictions rejected as late.</summary>
     public long Late { get; internal set; }
 
+    /// <summary>Records refused as future timestamps (<see cref="RecordOutcome.FutureTimestamp"/>).</summary>
+    public long FutureTimestamps { get; internal set; }
+
     /// <summary>Label records received.</summary>
     public long LabelRecords { get; internal set; }
 
@@ -55,6 +58,7 @@ public sealed class EngineCounters
         writer.Write(FeaturesIgnored);
         writer.Write(TrackingEvictions);
         writer.Write(WindowsClosed);
+        writer.Write(FutureTimestamps);
     }
 
     internal void ReadState(StateReader reader)
@@ -71,5 +75,6 @@ public sealed class EngineCounters
         FeaturesIgnored = reader.ReadInt64();
         TrackingEvictions = reader.ReadInt64();
         WindowsClosed = reader.ReadInt64();
+        FutureTimestamps = reader.ReadInt64();
     }
 }

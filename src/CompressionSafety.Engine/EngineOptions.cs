@@ -23,6 +23,13 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan LabelHorizon { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How far ahead of stream time (and, in the worker, of the clock) a record's event time may be; a record further
+    /// ahead is dead-lettered <c>future_timestamp</c> and never moves stream time. Default 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Event-time span within which a repeated <c>event_id</c> is recognised as a duplicate. Default 10 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan DedupHorizon { get; set; } = TimeSpan.FromMinutes(10);

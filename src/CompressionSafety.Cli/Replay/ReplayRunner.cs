@@ -125,6 +125,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             case RecordOutcome.LabelLate:
                 DeadLetter(output, source, WindowEngine.LateLabel);
                 break;
+            case RecordOutcome.FutureTimestamp:
+                DeadLetter(output, source, engine.DescribeFuture(record));
+                break;
             case RecordOutcome.Accepted:
             case RecordOutcome.Duplicate:
             case RecordOutcome.LabelJoined:
@@ -148,7 +151,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _labels++;
         }
 
-        if (record is PredictionRecord && outcome != RecordOutcome.Late)
+        if (record is PredictionRecord && outcome is not (RecordOutcome.Late or RecordOutcome.FutureTimestamp))
         {
             _firstEvent = _firstEvent is null || record.Timestamp < _firstEvent ? record.Timestamp : _firstEvent;
             _lastEvent = _lastEvent is null || record.Timestamp > _lastEvent ? record.Timestamp : _lastEvent;
@@ -217,6 +220,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         writer.WriteNumber("accepted", counters.Accepted);
         writer.WriteNumber("duplicates", counters.Duplicates);
         writer.WriteNumber("late", counters.Late);
+        writer.WriteNumber("future_timestamps", counters.FutureTimestamps);
         writer.WriteNumber("inline_labels", counters.InlineLabels);
         writer.WriteNumber("labels_joined", counters.LabelsJoined);
         writer.WriteNumber("labels_late", counters.LabelsLate);

@@ -44,6 +44,7 @@ public static class ConfigurationHash
             w.WriteString("low_confidence_threshold", Number(engine.LowConfidenceThreshold));
             w.WriteNumber("max_categories", engine.MaxCategories);
             w.WriteNumber("max_features", engine.MaxFeatures);
+            w.WriteString("max_future_skew", Duration(engine.MaxFutureSkew));
             w.WriteNumber("max_record_bytes", maxRecordBytes);
             w.WriteNumber("max_segment_attributes", engine.MaxSegmentAttributes);
             w.WriteNumber("max_slice_values_per_attribute", engine.MaxSliceValuesPerAttribute);

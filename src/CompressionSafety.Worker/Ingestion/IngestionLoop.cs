@@ -178,7 +178,8 @@ internal sealed class IngestionLoop(
         RecordOutcome outcome;
         try
         {
-            outcome = engine.Process(record);
+            // The clock bounds event times too: a record dated ahead of now would hold its window (and the offset) open.
+            outcome = engine.Process(record, time.GetUtcNow());
         }
 #pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -216,11 +217,15 @@ internal sealed class IngestionLoop(
             case RecordOutcome.Duplicate:
                 _tracker.RegisterProcessed(partition, offset);
                 break;
+            case RecordOutcome.FutureTimestamp:
+                DeadLetter(result, engine.DescribeFuture(record, time.GetUtcNow()), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
             default:
                 throw new UnreachableException($"Unhandled outcome {outcome}.");
         }
 
-        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate))
+        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate or RecordOutcome.FutureTimestamp))
         {
             metrics.Valid.Add(1);
         }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace CompressionSafety.Cli.Tests;
+
+/// <summary>Careless and hostile inputs to <c>replay</c> (issue 16): each a clear outcome, nothing corrupted.</summary>
+public sealed class ReplayHostileInputTests
+{
+    private static string Record(string id, string timestamp, string model = "toxicity-guard", string variant = "baseline") =>
+        "{\"schema_version\":1,\"event_id\":\"" + id + "\",\"timestamp\":\"" + timestamp + "\",\"model\":\"" + model + "\",\"variant\":\"" + variant
+        + "\",\"prediction\":{\"label\":\"safe\",\"probabilities\":{\"safe\":0.8,\"unsafe\":0.2}}}";
+
+    private static List<JsonElement> ReadJsonLines(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+
+    private static JsonElement Summary(TempDirectory dir) => JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json"))).RootElement;
+
+    [Fact]
+    public async Task Replay_RecordsDated9999And2099_DeadLetteredFutureTimestampAndTheRestCounted()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("in.jsonl"), [
+            Record("a", "2026-11-26T16:00:10Z"),
+            Record("b", "2026-11-26T16:01:00Z"),
+            Record("c", "9999-12-31T23:59:59Z"),
+            Record("d", "2099-01-01T00:00:00Z"),
+            Record("e", "2026-11-26T16:02:00Z"),
+            Record("f", "2026-11-26T16:20:00Z"),
+        ]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        var dead = ReadJsonLines(dir.File("out/dead-letter.jsonl"));
+        Assert.Equal([(3L, "future_timestamp"), (4L, "future_timestamp")], dead.Select(d => (d.GetProperty("line").GetInt64(), d.GetProperty("reason").GetString()!)));
+        var summary = Summary(dir);
+        Assert.Equal(2, summary.GetProperty("future_timestamps").GetInt64());
+        Assert.Equal(4, summary.GetProperty("accepted").GetInt64());
+        Assert.Equal(0, summary.GetProperty("late").GetInt64());
+    }
+
+    [Fact]
+    public async Task Replay_MaxFutureSkewOption_TightensTheBound()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("in.jsonl"), [Record("a", "2026-11-26T16:00:10Z"), Record("b", "2026-11-26T16:01:00Z"), Record("c", "2026-11-26T16:30:00Z")]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--max-future-skew", "10m", "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(1, Summary(dir).GetProperty("future_timestamps").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("five minutes")]
+    [InlineData("-5m")]
+    public async Task Replay_InvalidMaxFutureSkew_Exit2NamingTheOption(string value)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("in.jsonl"), [Record("a", "2026-11-26T16:00:10Z")]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--max-future-skew", value, "--out", dir.File("out"));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, exit);
+        Assert.StartsWith("error: --max-future-skew: ", error, StringComparison.Ordinal);
+    }
+}

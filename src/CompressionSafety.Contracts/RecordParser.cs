@@ -15,6 +15,8 @@ namespace CompressionSafety.Contracts;
 /// </remarks>
 public static class RecordParser
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Disallow,
@@ -38,6 +40,13 @@ public static class RecordParser
                 string.Create(
                     CultureInfo.InvariantCulture,
                     $"record is {utf8Json.Length} bytes, the maximum is {options.MaxRecordBytes} bytes"));
+        }
+
+        // A byte order mark (the first record of a file saved by some editors, or a producer that writes one per
+        // message) is not part of the JSON text: RFC 8259 lets a parser ignore it, and the stats readers do.
+        if (utf8Json.StartsWith(Utf8Bom))
+        {
+            utf8Json = utf8Json[Utf8Bom.Length..];
         }
 
         if (utf8Json.IsEmpty)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 
 namespace CompressionSafety.Cli.Tests;
@@ -62,5 +65,74 @@ public sealed class ReplayHostileInputTests
 
         Assert.Equal(ExitCodes.InvalidConfiguration, exit);
         Assert.StartsWith("error: --max-future-skew: ", error, StringComparison.Ordinal);
+    }
+
+    private static byte[] Gzip(int records)
+    {
+        using var memory = new MemoryStream();
+        using (var gz = new GZipStream(memory, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            for (var i = 0; i < records; i++)
+            {
+                gz.Write(Encoding.UTF8.GetBytes(Record("e-" + i.ToString(CultureInfo.InvariantCulture), "2026-11-26T16:00:00Z") + "\n"));
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    [Fact]
+    public async Task Replay_TruncatedGzip_Exit1SayingHowManyRecordsWereRead()
+    {
+        using var dir = new TempDirectory();
+        var whole = Gzip(2_000);
+        File.WriteAllBytes(dir.File("in.jsonl.gz"), whole[..(whole.Length / 2)]);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl.gz"), "--out", dir.File("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("truncated", error, StringComparison.Ordinal);
+        Assert.Matches(@"; [0-9,]+ records were read before it", error);
+        Assert.False(File.Exists(dir.File("out/summary.json")));
+    }
+
+    [Fact]
+    public async Task Replay_CorruptGzip_Exit1()
+    {
+        using var dir = new TempDirectory();
+        var bytes = Gzip(2_000);
+        bytes[bytes.Length / 2] ^= 0x55;
+        File.WriteAllBytes(dir.File("in.jsonl.gz"), bytes);
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl.gz"), "--out", dir.File("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("records were read before it", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_WholeGzip_ReadsEveryRecord()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("in.jsonl.gz"), Gzip(2_000));
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl.gz"), "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(2_000, Summary(dir).GetProperty("records_read").GetInt64());
+    }
+
+    [Fact]
+    public async Task Replay_Utf8BomAtTheStart_FirstRecordIsCounted()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("in.jsonl"), Record("a", "2026-11-26T16:00:10Z") + "\n" + Record("b", "2026-11-26T16:00:20Z") + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(0, Summary(dir).GetProperty("dead_lettered").GetInt64());
+        Assert.Equal(2, Summary(dir).GetProperty("accepted").GetInt64());
     }
 }

@@ -3,6 +3,23 @@ namespace CompressionSafety.Contracts.Tests;
 public sealed class RecordParserLimitTests
 {
     [Fact]
+    public void Parse_RecordStartingWithAUtf8Bom_ReadsTheRecord()
+    {
+        byte[] record = [0xEF, 0xBB, 0xBF, .. Records.Utf8(Records.LabelExample)];
+
+        Assert.True(RecordParser.Parse(record).IsValid);
+    }
+
+    [Fact]
+    public void Parse_OnlyABom_IsAnEmptyRecord()
+    {
+        var rejection = RecordParser.Parse([0xEF, 0xBB, 0xBF]).Rejection;
+
+        Assert.Equal(RejectionCode.NotJson, rejection?.Code);
+        Assert.Equal("must be a JSON object, got an empty record", rejection?.Message);
+    }
+
+    [Fact]
     public void Parse_RecordOfExactlyMaxBytes_Accepted()
     {
         var record = Records.Utf8(Records.LabelExample);

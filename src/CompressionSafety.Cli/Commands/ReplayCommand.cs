@@ -164,7 +164,23 @@ internal static class ReplayCommand
                     _ => new Worker.IncidentOutputs([notifier, alerts]),
                 },
             };
-            var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
+            ReplayResult result;
+            try
+            {
+                result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A truncated or corrupt gzip input: the records before the break were read, the run is not whole.
+                if (progress is not null)
+                {
+                    await stderr.WriteLineAsync().ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             if (progress is not null)
             {
                 await stderr.WriteLineAsync().ConfigureAwait(false);

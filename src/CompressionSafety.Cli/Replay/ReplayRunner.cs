@@ -64,6 +64,29 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _review = review;
         }
 
+        try
+        {
+            ReadAll(engine, input, labels, output, keys, started, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{ex.Message}; {_recordsRead:N0} records were read before it, the outputs in {outputDirectory} are incomplete and summary.json was not written"), ex);
+        }
+
+        engine.Flush();
+        Emit(engine, output, keys);
+
+        var elapsed = time.GetElapsedTime(started);
+        var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
+        output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result1;
+    }
+
+    private void ReadAll(WindowEngine engine, Source input, Source? labels, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys, long started, CancellationToken cancellationToken)
+    {
         var lastProgress = started;
         input.Advance(this, output);
         labels?.Advance(this, output);
@@ -82,15 +105,6 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 Progress(new ReplayProgress(_recordsRead, time.GetElapsedTime(started), engine.Counters.WindowsClosed));
             }
         }
-
-        engine.Flush();
-        Emit(engine, output, keys);
-
-        var elapsed = time.GetElapsedTime(started);
-        var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
-        output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return result1;
     }
 
     private void Emit(WindowEngine engine, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys)

@@ -17,6 +17,12 @@ public sealed class EngineCounters
     /// <summary>Records refused as future timestamps (<see cref="RecordOutcome.FutureTimestamp"/>).</summary>
     public long FutureTimestamps { get; internal set; }
 
+    /// <summary>Predictions refused because their model was past <see cref="EngineOptions.MaxModels"/>.</summary>
+    public long ModelOverflow { get; internal set; }
+
+    /// <summary>Predictions refused because their variant was past <see cref="EngineOptions.MaxVariantsPerModel"/>.</summary>
+    public long VariantOverflow { get; internal set; }
+
     /// <summary>Label records received.</summary>
     public long LabelRecords { get; internal set; }
 
@@ -59,6 +65,8 @@ public sealed class EngineCounters
         writer.Write(TrackingEvictions);
         writer.Write(WindowsClosed);
         writer.Write(FutureTimestamps);
+        writer.Write(ModelOverflow);
+        writer.Write(VariantOverflow);
     }
 
     internal void ReadState(StateReader reader)
@@ -76,5 +84,7 @@ public sealed class EngineCounters
         TrackingEvictions = reader.ReadInt64();
         WindowsClosed = reader.ReadInt64();
         FutureTimestamps = reader.ReadInt64();
+        ModelOverflow = reader.ReadInt64();
+        VariantOverflow = reader.ReadInt64();
     }
 }

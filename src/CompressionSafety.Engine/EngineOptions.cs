@@ -45,6 +45,17 @@ public sealed class EngineOptions
     [Range(1, 10_000)]
     public int MaxSliceValuesPerAttribute { get; set; } = 20;
 
+    /// <summary>Distinct model names the engine keeps windows for; a prediction of a further model is dead-lettered <c>too_many_models</c>. Default 100.</summary>
+    [Range(1, 10_000)]
+    public int MaxModels { get; set; } = 100;
+
+    /// <summary>
+    /// Distinct variant names per model, besides <see cref="BaselineVariant"/> (always kept, as every comparison needs
+    /// it); a prediction of a further variant is dead-lettered <c>too_many_variants</c>. Default 20.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxVariantsPerModel { get; set; } = 20;
+
     /// <summary>Distinct segment attributes that get slices when <see cref="SegmentAttributes"/> is not set.</summary>
     [Range(0, 1_000)]
     public int MaxSegmentAttributes { get; set; } = 10;

@@ -19,6 +19,13 @@ public enum RecordOutcome
     /// </summary>
     FutureTimestamp,
 
+    /// <summary>
+    /// A prediction of a model or variant past the cardinality caps (<see cref="EngineOptions.MaxModels"/>,
+    /// <see cref="EngineOptions.MaxVariantsPerModel"/>): counted, in no window, to be dead-lettered with reason
+    /// <c>too_many_models</c> or <c>too_many_variants</c> (<see cref="WindowEngine.DescribeOverflow"/>).
+    /// </summary>
+    KeyOverflow,
+
     /// <summary>A label joined to its prediction.</summary>
     LabelJoined,
 

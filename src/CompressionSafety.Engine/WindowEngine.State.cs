@@ -60,6 +60,9 @@ public sealed partial class WindowEngine
         {
             var key = r.ReadKey();
             Key(Intern(key.Model), Intern(key.Variant), key.Slice);
+
+            // The models and variants admitted under the caps are exactly those of the keys.
+            Admit(Intern(key.Model), Intern(key.Variant));
         });
         reader.ReadEach(r => _trackedFeatures.Add(Intern(r.ReadString())));
         reader.ReadEach(r =>

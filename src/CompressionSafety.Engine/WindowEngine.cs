@@ -41,6 +41,7 @@ public sealed partial class WindowEngine
     private readonly List<WindowResult> _results = [];
     private readonly double[] _probabilityEdges;
     private readonly FutureSkewGuard _future;
+    private readonly Dictionary<string, HashSet<string>> _variantsByModel = new(StringComparer.Ordinal);
     private long _streamTicks = long.MinValue;
 
     private readonly SnapshotComparison? _snapshot;
@@ -124,6 +125,15 @@ public sealed partial class WindowEngine
         return new Rejection(RejectionCode.FutureTimestamp, "timestamp", message);
     }
 
+    /// <summary>The dead-letter reason of a prediction with outcome <see cref="RecordOutcome.KeyOverflow"/>.</summary>
+    public Rejection DescribeOverflow(PredictionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _variantsByModel.ContainsKey(record.Model)
+            ? new Rejection(RejectionCode.TooManyVariants, "variant", string.Create(CultureInfo.InvariantCulture, $"model already has max_variants_per_model ({_options.MaxVariantsPerModel}) variants besides {_options.BaselineVariant}"))
+            : new Rejection(RejectionCode.TooManyModels, "model", string.Create(CultureInfo.InvariantCulture, $"the stream already has max_models ({_options.MaxModels}) models"));
+    }
+
     /// <summary>The dead-letter reason of a label with outcome <see cref="RecordOutcome.LabelLate"/>.</summary>
     public static Rejection LateLabel { get; } = new(
         RejectionCode.Late,
@@ -185,6 +195,20 @@ public sealed partial class WindowEngine
             return RecordOutcome.Late;
         }
 
+        if (OverflowOf(record) is { } overflow)
+        {
+            if (overflow == RejectionCode.TooManyModels)
+            {
+                Counters.ModelOverflow++;
+            }
+            else
+            {
+                Counters.VariantOverflow++;
+            }
+
+            return RecordOutcome.KeyOverflow;
+        }
+
         // Not remembered for de-duplication: a future record never entered a window.
         if (!_future.TryAdvance(ticks, _streamTicks, now, out var streamTicks))
         {
@@ -202,6 +226,7 @@ public sealed partial class WindowEngine
 
         var model = Intern(record.Model);
         var variant = Intern(record.Variant);
+        Admit(model, variant);
         var positiveLabel = _options.PositiveLabelFor(model);
         TrackFeatures(record);
         var overflowBefore = _slices.OverflowCount;
@@ -478,7 +503,9 @@ public sealed partial class WindowEngine
         return history;
     }
 
-    private bool IsBaseline(WindowKey key) => string.Equals(key.Variant, _options.BaselineVariant, StringComparison.Ordinal);
+    private bool IsBaseline(WindowKey key) => IsBaseline(key.Variant);
+
+    private bool IsBaseline(string variant) => string.Equals(variant, _options.BaselineVariant, StringComparison.Ordinal);
 
     private void TrackFeatures(PredictionRecord record)
     {
@@ -509,6 +536,30 @@ public sealed partial class WindowEngine
         var sinceEpoch = ticks - DateTimeOffset.UnixEpoch.UtcTicks;
         var index = sinceEpoch >= 0 ? sinceEpoch / _sizeTicks : ((sinceEpoch + 1) / _sizeTicks) - 1;
         return DateTimeOffset.UnixEpoch.UtcTicks + (index * _sizeTicks);
+    }
+
+    /// <summary>Null when (model, variant) is kept or fits under the caps; otherwise which cap it is past.</summary>
+    private RejectionCode? OverflowOf(PredictionRecord record)
+    {
+        if (!_variantsByModel.TryGetValue(record.Model, out var variants))
+        {
+            return _variantsByModel.Count < _options.MaxModels ? null : RejectionCode.TooManyModels;
+        }
+
+        return variants.Contains(record.Variant) || IsBaseline(record.Variant) || variants.Count(v => !IsBaseline(v)) < _options.MaxVariantsPerModel
+            ? null
+            : RejectionCode.TooManyVariants;
+    }
+
+    private void Admit(string model, string variant)
+    {
+        if (!_variantsByModel.TryGetValue(model, out var variants))
+        {
+            variants = new HashSet<string>(StringComparer.Ordinal);
+            _variantsByModel.Add(model, variants);
+        }
+
+        variants.Add(variant);
     }
 
     private WindowKey Key(string model, string variant, string slice)

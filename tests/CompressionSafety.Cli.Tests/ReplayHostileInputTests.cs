@@ -135,4 +135,36 @@ public sealed class ReplayHostileInputTests
         Assert.Equal(0, Summary(dir).GetProperty("dead_lettered").GetInt64());
         Assert.Equal(2, Summary(dir).GetProperty("accepted").GetInt64());
     }
+
+    [Fact]
+    public async Task Replay_ManyModelNames_ModelsPastTheCapDeadLetteredTooManyModels()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("config.yaml"), "max_models: 2\n");
+        File.WriteAllLines(dir.File("in.jsonl"), Enumerable.Range(0, 5).Select(i => Record("e" + i.ToString(CultureInfo.InvariantCulture), "2026-11-26T16:00:1" + i.ToString(CultureInfo.InvariantCulture) + "Z", model: "m" + i.ToString(CultureInfo.InvariantCulture))));
+
+        var (exit, _, error) = await CliRunner.RunAsync("replay", "--input", dir.File("in.jsonl"), "--config", dir.File("config.yaml"), "--out", dir.File("out"));
+
+        Assert.True(exit == 0, error);
+        var summary = Summary(dir);
+        Assert.Equal(3, summary.GetProperty("model_overflow").GetInt64());
+        Assert.Equal(3, summary.GetProperty("dead_lettered_by_reason").GetProperty("too_many_models").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("stats", "drift", "--bins", "2000000000")]
+    [InlineData("stats", "drift", "--bins", "0")]
+    [InlineData("stats", "calibration", "--bins", "2000000000")]
+    public async Task Stats_BinsOutOfBounds_Exit2NamingTheOption(string verb, string sub, string option, string value)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("a.txt"), ["1", "2", "3"]);
+        File.WriteAllLines(dir.File("p.csv"), ["probability,label", "0.5,1"]);
+        string[] files = sub == "drift" ? ["--reference", dir.File("a.txt"), "--current", dir.File("a.txt")] : ["--input", dir.File("p.csv")];
+
+        var (exit, _, error) = await CliRunner.RunAsync([verb, sub, .. files, option, value]);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, exit);
+        Assert.StartsWith("error: --bins must be between 1 and 10,000, got ", error, StringComparison.Ordinal);
+    }
 }

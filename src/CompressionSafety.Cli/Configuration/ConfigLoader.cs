@@ -58,6 +58,8 @@ public static class ConfigLoader
                 case "max_tracked_events": engine.MaxTrackedEvents = setting.Integer(); break;
                 case "segment_attributes": engine.SegmentAttributes = setting.StringList(); break;
                 case "max_slice_values_per_attribute": engine.MaxSliceValuesPerAttribute = setting.Integer(); break;
+                case "max_models": engine.MaxModels = setting.Integer(); break;
+                case "max_variants_per_model": engine.MaxVariantsPerModel = setting.Integer(); break;
                 case "max_segment_attributes": engine.MaxSegmentAttributes = setting.Integer(); break;
                 case "default_positive_label": engine.DefaultPositiveLabel = setting.String(); break;
                 case "positive_labels": engine.PositiveLabels = setting.StringMap(); break;

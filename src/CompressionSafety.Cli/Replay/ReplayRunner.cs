@@ -142,6 +142,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             case RecordOutcome.FutureTimestamp:
                 DeadLetter(output, source, engine.DescribeFuture(record));
                 break;
+            case RecordOutcome.KeyOverflow:
+                DeadLetter(output, source, engine.DescribeOverflow((PredictionRecord)record));
+                break;
             case RecordOutcome.Accepted:
             case RecordOutcome.Duplicate:
             case RecordOutcome.LabelJoined:
@@ -165,7 +168,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _labels++;
         }
 
-        if (record is PredictionRecord && outcome is not (RecordOutcome.Late or RecordOutcome.FutureTimestamp))
+        if (record is PredictionRecord && outcome is not (RecordOutcome.Late or RecordOutcome.FutureTimestamp or RecordOutcome.KeyOverflow))
         {
             _firstEvent = _firstEvent is null || record.Timestamp < _firstEvent ? record.Timestamp : _firstEvent;
             _lastEvent = _lastEvent is null || record.Timestamp > _lastEvent ? record.Timestamp : _lastEvent;
@@ -240,6 +243,8 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         writer.WriteNumber("labels_late", counters.LabelsLate);
         writer.WriteNumber("labels_unmatched", counters.LabelsUnmatched);
         writer.WriteNumber("slice_overflow", counters.SliceOverflow);
+        writer.WriteNumber("model_overflow", counters.ModelOverflow);
+        writer.WriteNumber("variant_overflow", counters.VariantOverflow);
         writer.WriteNumber("features_ignored", counters.FeaturesIgnored);
         writer.WriteNumber("tracking_evictions", counters.TrackingEvictions);
         writer.WriteNumber("windows", result.Windows);

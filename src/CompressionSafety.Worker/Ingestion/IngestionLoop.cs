@@ -221,11 +221,15 @@ internal sealed class IngestionLoop(
                 DeadLetter(result, engine.DescribeFuture(record, time.GetUtcNow()), stoppingToken);
                 _tracker.RegisterProcessed(partition, offset);
                 break;
+            case RecordOutcome.KeyOverflow:
+                DeadLetter(result, engine.DescribeOverflow((PredictionRecord)record), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
             default:
                 throw new UnreachableException($"Unhandled outcome {outcome}.");
         }
 
-        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate or RecordOutcome.FutureTimestamp))
+        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate or RecordOutcome.FutureTimestamp or RecordOutcome.KeyOverflow))
         {
             metrics.Valid.Add(1);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CompressionSafety.Worker;
+using CompressionSafety.Worker.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -43,25 +44,38 @@ internal static class MonitorCommand
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = file.DirectoryName });
             try
             {
+                // The file alone first: a top-level key no section reads is a mistake (environment variables are not).
+                var problems = StrictSettings.CheckTopLevel(new ConfigurationBuilder().AddJsonFile(file.FullName, optional: false, reloadOnChange: false).Build());
+                if (problems.Count > 0)
+                {
+                    throw new SettingsException(problems);
+                }
+
                 builder.Configuration.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+
+                // Environment variables override the file, as in any .NET host.
+                builder.Configuration.AddEnvironmentVariables();
+                builder.AddCompressionSafetyWorker();
             }
             catch (InvalidDataException ex)
             {
                 await stderr.WriteLineAsync($"error: {file.FullName}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
+            catch (SettingsException ex)
+            {
+                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
 
-            // Environment variables override the file, as in any .NET host.
-            builder.Configuration.AddEnvironmentVariables();
-            builder.AddCompressionSafetyWorker();
             var host = builder.Build();
             try
             {
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
             {
-                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {string.Join("; ", failures)}").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
             finally
@@ -82,4 +96,13 @@ internal static class MonitorCommand
         });
         return command;
     }
+
+    /// <summary>The messages of start-up validation failures (one section, or several in an <see cref="AggregateException"/>); empty for anything else.</summary>
+    private static List<string> ValidationFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ => [],
+    };
 }

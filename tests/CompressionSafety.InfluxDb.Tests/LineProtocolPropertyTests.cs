@@ -110,6 +110,25 @@ public sealed class LineProtocolPropertyTests
         Assert.All(points, p => Assert.Equal("toxicity-guard\uFFFDcompression_safety_incident", p.Tag("model")));
     }
 
+    [SkippableFact]
+    public async Task Write_IssueModelNameToVictoriaMetrics_StoresOnlyTheWindowPoints()
+    {
+        await using var server = await VictoriaMetricsServer.StartAsync();
+        await using var sink = TestData.Sink(TestData.Options(server.Url));
+        var result = TestData.RichWindow() with { Key = new WindowKey("toxicity-guard\ncompression_safety_incident", "int8", "all") };
+
+        sink.Write(result);
+        await sink.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        var series = await server.ExportAsync(LineProtocol.WindowMeasurement + "_" + PointSchema.ValueField);
+        Assert.Equal(3, series.Count);
+        Assert.All(series, s => Assert.Equal("toxicity-guard\uFFFDcompression_safety_incident", s.Labels["model"]));
+        // The old writer's newline made the rest of each line a point of measurement compression_safety_incident.
+        Assert.Empty(await server.ExportAsync(LineProtocol.IncidentMeasurement + "_" + PointSchema.ValueField));
+        Assert.Empty(await server.ExportAsync(LineProtocol.IncidentMeasurement + "_" + PointSchema.FiringField));
+        Assert.Equal(0, sink.RejectedPoints);
+    }
+
     [Fact]
     public void Parser_UnescapedNewlineOrEquals_IsRefused()
     {

@@ -10,6 +10,19 @@ public sealed class RecordParserLimitTests
         Assert.True(RecordParser.Parse(record).IsValid);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1677-12-31T23:59:59Z")]
+    public void Parse_TimestampBefore1678_InvalidTimestamp(string timestamp)
+    {
+        var record = Records.Utf8(Records.LabelExample.Replace("2026-11-27T09:30:00+01:00", timestamp, StringComparison.Ordinal));
+
+        var rejection = RecordParser.Parse(record).Rejection;
+
+        Assert.Equal((RejectionCode.InvalidTimestamp, "timestamp"), (rejection?.Code, rejection?.Field));
+        Assert.StartsWith("must be on or after 1678-01-01", rejection?.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_OnlyABom_IsAnEmptyRecord()
     {

@@ -15,8 +15,6 @@ namespace CompressionSafety.Contracts;
 /// </remarks>
 public static class RecordParser
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Disallow,
@@ -44,10 +42,7 @@ public static class RecordParser
 
         // A byte order mark (the first record of a file saved by some editors, or a producer that writes one per
         // message) is not part of the JSON text: RFC 8259 lets a parser ignore it, and the stats readers do.
-        if (utf8Json.StartsWith(Utf8Bom))
-        {
-            utf8Json = utf8Json[Utf8Bom.Length..];
-        }
+        utf8Json = Utf8Bom.Skip(utf8Json);
 
         if (utf8Json.IsEmpty)
         {

@@ -8,11 +8,22 @@ public sealed class MonitorStrictSettingsTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("worker.json"), json);
 
-        var (exit, _, error) = await CliRunner.RunAsync("monitor", "--config", dir.File("worker.json"));
+        var (exit, output, error) = await CliRunner.RunAsync("monitor", "--config", dir.File("worker.json"));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, exit);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         return error;
+    }
+
+    [Fact]
+    public async Task Monitor_SeveralMistakes_NamesEveryOne()
+    {
+        var error = await FailsAsync("""{"Kafka": {"BootstrapServers": "127.0.0.1:1"}, "Engine": {"WindowSize": "five minutes", "MaxFeatures": [5]}, "Enigne": {}}""");
+
+        Assert.Contains("Enigne: unknown section", error, StringComparison.Ordinal);
+        Assert.Contains("Engine:WindowSize: expected a duration", error, StringComparison.Ordinal);
+        Assert.Contains("Engine:MaxFeatures: expected an integer, got an array", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CompressionSafety.Worker;
 using CompressionSafety.Worker.Options;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -44,17 +45,19 @@ internal static class MonitorCommand
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = file.DirectoryName });
             try
             {
-                // The file alone first: a top-level key no section reads is a mistake (environment variables are not).
-                var problems = StrictSettings.CheckTopLevel(new ConfigurationBuilder().AddJsonFile(file.FullName, optional: false, reloadOnChange: false).Build());
-                if (problems.Count > 0)
-                {
-                    throw new SettingsException(problems);
-                }
-
                 builder.Configuration.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
 
                 // Environment variables override the file, as in any .NET host.
                 builder.Configuration.AddEnvironmentVariables();
+
+                // Every problem at once: a top-level key of the file no section reads (environment variables are not
+                // checked there), then each section's keys and types.
+                var fileOnly = new ConfigurationBuilder().AddJsonFile(file.FullName, optional: false, reloadOnChange: false).Build();
+                if (StrictSettings.CheckTopLevel(fileOnly).Concat(StrictSettings.Check(builder.Configuration)).ToList() is { Count: > 0 } problems)
+                {
+                    throw new SettingsException(problems);
+                }
+
                 builder.AddCompressionSafetyWorker();
             }
             catch (InvalidDataException ex)
@@ -71,6 +74,8 @@ internal static class MonitorCommand
             var host = builder.Build();
             try
             {
+                // Ranges are validated here rather than inside StartAsync, which would log the failure with a stack trace.
+                host.Services.GetService<IStartupValidator>()?.Validate();
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)

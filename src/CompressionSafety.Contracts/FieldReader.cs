@@ -9,6 +9,9 @@ namespace CompressionSafety.Contracts;
 /// </summary>
 internal static class FieldReader
 {
+    /// <summary>The earliest event time a record may carry.</summary>
+    public static readonly DateTimeOffset EarliestTimestamp = new(1678, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Ids are limited to 128 UTF-16 chars (<see cref="string.Length"/>), the unit .NET consumers store and index by.</summary>
     public const int MaxIdLength = 128;
 
@@ -135,6 +138,12 @@ internal static class FieldReader
             Span<byte> buffer = stackalloc byte[256];
             var written = reader.CopyString(buffer);
             ok = Rfc3339.TryParse(buffer[..written], out value);
+        }
+
+        if (ok && value < EarliestTimestamp)
+        {
+            // Nanoseconds since 1970 in a signed 64-bit integer (line protocol's timestamps) start in 1677.
+            return new Rejection(RejectionCode.InvalidTimestamp, path.Value, $"must be on or after 1678-01-01 (the earliest time metrics can carry), got {JsonText.Quote(ref reader)}");
         }
 
         return ok

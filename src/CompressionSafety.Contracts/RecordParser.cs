@@ -40,6 +40,10 @@ public static class RecordParser
                     $"record is {utf8Json.Length} bytes, the maximum is {options.MaxRecordBytes} bytes"));
         }
 
+        // A byte order mark (the first record of a file saved by some editors, or a producer that writes one per
+        // message) is not part of the JSON text: RFC 8259 lets a parser ignore it, and the stats readers do.
+        utf8Json = Utf8Bom.Skip(utf8Json);
+
         if (utf8Json.IsEmpty)
         {
             return ParseResult.Invalid(RejectionCode.NotJson, null, "must be a JSON object, got an empty record");

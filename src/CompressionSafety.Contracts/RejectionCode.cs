@@ -26,6 +26,12 @@ public enum RejectionCode
     TooLarge,
     /// <summary>The record belongs to a window that has already closed.</summary>
     Late,
+    /// <summary>The record's event time is too far ahead of the stream's (or the clock's) to be trusted.</summary>
+    FutureTimestamp,
+    /// <summary>The record's model is past the cap on distinct models (<c>max_models</c>).</summary>
+    TooManyModels,
+    /// <summary>The record's variant is past the cap on distinct variants of its model (<c>max_variants_per_model</c>).</summary>
+    TooManyVariants,
 }
 
 /// <summary>Wire names of <see cref="RejectionCode"/>.</summary>
@@ -44,6 +50,9 @@ public static class RejectionCodes
         RejectionCode.InvalidProbabilities => "invalid_probabilities",
         RejectionCode.TooLarge => "too_large",
         RejectionCode.Late => "late",
+        RejectionCode.FutureTimestamp => "future_timestamp",
+        RejectionCode.TooManyModels => "too_many_models",
+        RejectionCode.TooManyVariants => "too_many_variants",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -14,6 +14,15 @@ public sealed class EngineCounters
     /// <summary>Predictions rejected as late.</summary>
     public long Late { get; internal set; }
 
+    /// <summary>Records refused as future timestamps (<see cref="RecordOutcome.FutureTimestamp"/>).</summary>
+    public long FutureTimestamps { get; internal set; }
+
+    /// <summary>Predictions refused because their model was past <see cref="EngineOptions.MaxModels"/>.</summary>
+    public long ModelOverflow { get; internal set; }
+
+    /// <summary>Predictions refused because their variant was past <see cref="EngineOptions.MaxVariantsPerModel"/>.</summary>
+    public long VariantOverflow { get; internal set; }
+
     /// <summary>Label records received.</summary>
     public long LabelRecords { get; internal set; }
 
@@ -55,6 +64,9 @@ public sealed class EngineCounters
         writer.Write(FeaturesIgnored);
         writer.Write(TrackingEvictions);
         writer.Write(WindowsClosed);
+        writer.Write(FutureTimestamps);
+        writer.Write(ModelOverflow);
+        writer.Write(VariantOverflow);
     }
 
     internal void ReadState(StateReader reader)
@@ -71,5 +83,8 @@ public sealed class EngineCounters
         FeaturesIgnored = reader.ReadInt64();
         TrackingEvictions = reader.ReadInt64();
         WindowsClosed = reader.ReadInt64();
+        FutureTimestamps = reader.ReadInt64();
+        ModelOverflow = reader.ReadInt64();
+        VariantOverflow = reader.ReadInt64();
     }
 }

@@ -23,6 +23,13 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan LabelHorizon { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How far ahead of stream time (and, in the worker, of the clock) a record's event time may be; a record further
+    /// ahead is dead-lettered <c>future_timestamp</c> and never moves stream time. Default 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Event-time span within which a repeated <c>event_id</c> is recognised as a duplicate. Default 10 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan DedupHorizon { get; set; } = TimeSpan.FromMinutes(10);
@@ -37,6 +44,17 @@ public sealed class EngineOptions
     /// <summary>Distinct values per attribute that get their own slice; later new values go to <c>attribute=other</c>.</summary>
     [Range(1, 10_000)]
     public int MaxSliceValuesPerAttribute { get; set; } = 20;
+
+    /// <summary>Distinct model names the engine keeps windows for; a prediction of a further model is dead-lettered <c>too_many_models</c>. Default 100.</summary>
+    [Range(1, 10_000)]
+    public int MaxModels { get; set; } = 100;
+
+    /// <summary>
+    /// Distinct variant names per model, besides <see cref="BaselineVariant"/> (always kept, as every comparison needs
+    /// it); a prediction of a further variant is dead-lettered <c>too_many_variants</c>. Default 20.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxVariantsPerModel { get; set; } = 20;
 
     /// <summary>Distinct segment attributes that get slices when <see cref="SegmentAttributes"/> is not set.</summary>
     [Range(0, 1_000)]

@@ -13,6 +13,7 @@ public sealed partial class WindowEngine
         Counters.WriteState(writer);
         _seen.WriteState(writer);
         _slices.WriteState(writer);
+        _future.WriteState(writer);
         writer.WriteEach(_strings.Keys, static (w, value) => w.Write(value));
         writer.WriteEach(_keys.Values, static (w, key) => w.Write(key));
         writer.WriteEach(_trackedFeatures, static (w, name) => w.Write(name));
@@ -53,11 +54,15 @@ public sealed partial class WindowEngine
         Counters.ReadState(reader);
         _seen.ReadState(reader);
         _slices.ReadState(reader);
+        _future.ReadState(reader);
         reader.ReadEach(r => Intern(r.ReadString()));
         reader.ReadEach(r =>
         {
             var key = r.ReadKey();
             Key(Intern(key.Model), Intern(key.Variant), key.Slice);
+
+            // The models and variants admitted under the caps are exactly those of the keys.
+            Admit(Intern(key.Model), Intern(key.Variant));
         });
         reader.ReadEach(r => _trackedFeatures.Add(Intern(r.ReadString())));
         reader.ReadEach(r =>

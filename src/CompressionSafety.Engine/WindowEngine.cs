@@ -15,7 +15,9 @@ namespace CompressionSafety.Engine;
 /// clock: time is the records' event time. Not thread-safe; one instance per stream (per Kafka partition).
 /// </summary>
 /// <remarks>
-/// Stream time is the largest event time of a prediction seen so far. Windows are [start, end) aligned to the Unix
+/// Stream time is the largest event time of a prediction seen so far, except that a prediction too far ahead of it
+/// (<see cref="EngineOptions.MaxFutureSkew"/>) is refused as <c>future_timestamp</c> and never moves it, and it is
+/// set only once two predictions agree (<see cref="FutureSkewGuard"/>). Windows are [start, end) aligned to the Unix
 /// epoch. A window's traffic phase closes when stream time reaches end + grace (as Kafka Streams closes windows); a
 /// prediction for a closed window is late. Its labelled statistics close when stream time reaches end + label horizon.
 /// Label records do not move stream time: their timestamps say when a label was given, not when the event happened.
@@ -38,6 +40,8 @@ public sealed partial class WindowEngine
     private readonly HashSet<string> _trackedFeatures = new(StringComparer.Ordinal);
     private readonly List<WindowResult> _results = [];
     private readonly double[] _probabilityEdges;
+    private readonly FutureSkewGuard _future;
+    private readonly Dictionary<string, HashSet<string>> _variantsByModel = new(StringComparer.Ordinal);
     private long _streamTicks = long.MinValue;
 
     private readonly SnapshotComparison? _snapshot;
@@ -61,6 +65,7 @@ public sealed partial class WindowEngine
         _slices = new SliceResolver(options);
         _seen = new EventIdDeduplicator(options.DedupHorizon, options.MaxTrackedEvents);
         _probabilityEdges = ProbabilityEdges(options.ProbabilityBins);
+        _future = new FutureSkewGuard(options.MaxFutureSkew);
         _snapshot = snapshot is null ? null : new SnapshotComparison(snapshot);
     }
 
@@ -78,13 +83,18 @@ public sealed partial class WindowEngine
     public DateTimeOffset WindowStartOf(DateTimeOffset eventTime) => new(WindowStartTicks(eventTime.UtcTicks), TimeSpan.Zero);
 
     /// <summary>Counts one valid record. Closed windows become available from <see cref="TakeResults"/>.</summary>
-    public RecordOutcome Process(InferenceRecord record)
+    /// <param name="record">The record.</param>
+    /// <param name="now">
+    /// The caller's clock, when it has one (the worker's injected <see cref="TimeProvider"/>): a record more than
+    /// <see cref="EngineOptions.MaxFutureSkew"/> ahead of it is a future timestamp. Null for a replay of old logs.
+    /// </param>
+    public RecordOutcome Process(InferenceRecord record, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         return record switch
         {
-            PredictionRecord prediction => ProcessPrediction(prediction),
-            LabelRecord label => ProcessLabel(label),
+            PredictionRecord prediction => ProcessPrediction(prediction, now),
+            LabelRecord label => ProcessLabel(label, now),
             _ => throw new ArgumentException($"Unknown record type {record.GetType().Name}.", nameof(record)),
         };
     }
@@ -100,6 +110,28 @@ public sealed partial class WindowEngine
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"window [{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}, {(start + _options.WindowSize).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}) closed when stream time reached its end + grace ({_options.Grace}); stream time is {StreamTime?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"));
+    }
+
+    /// <summary>The dead-letter reason of a record with outcome <see cref="RecordOutcome.FutureTimestamp"/>.</summary>
+    public Rejection DescribeFuture(InferenceRecord record, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var time = record.Timestamp.UtcDateTime;
+        var message = record.Timestamp > FutureSkewGuard.LatestEventTime
+            ? string.Create(CultureInfo.InvariantCulture, $"timestamp {time:yyyy-MM-dd'T'HH:mm:ss'Z'} is after {FutureSkewGuard.LatestEventTime.UtcDateTime:yyyy-MM-dd}, the latest event time accepted")
+            : now is { } n && record.Timestamp - n > _options.MaxFutureSkew
+                ? string.Create(CultureInfo.InvariantCulture, $"timestamp {time:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} is more than max_future_skew ({_options.MaxFutureSkew}) ahead of the clock ({n.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'})")
+                : string.Create(CultureInfo.InvariantCulture, $"timestamp {time:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} is more than max_future_skew ({_options.MaxFutureSkew}) ahead of stream time ({StreamTime?.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}); it does not move stream time");
+        return new Rejection(RejectionCode.FutureTimestamp, "timestamp", message);
+    }
+
+    /// <summary>The dead-letter reason of a prediction with outcome <see cref="RecordOutcome.KeyOverflow"/>.</summary>
+    public Rejection DescribeOverflow(PredictionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _variantsByModel.ContainsKey(record.Model)
+            ? new Rejection(RejectionCode.TooManyVariants, "variant", string.Create(CultureInfo.InvariantCulture, $"model already has max_variants_per_model ({_options.MaxVariantsPerModel}) variants besides {_options.BaselineVariant}"))
+            : new Rejection(RejectionCode.TooManyModels, "model", string.Create(CultureInfo.InvariantCulture, $"the stream already has max_models ({_options.MaxModels}) models"));
     }
 
     /// <summary>The dead-letter reason of a label with outcome <see cref="RecordOutcome.LabelLate"/>.</summary>
@@ -140,10 +172,16 @@ public sealed partial class WindowEngine
         _pendingLabelOrder.Clear();
     }
 
-    private RecordOutcome ProcessPrediction(PredictionRecord record)
+    private RecordOutcome ProcessPrediction(PredictionRecord record, DateTimeOffset? now)
     {
         var ticks = record.Timestamp.UtcTicks;
-        if (!_seen.TryAdd(record.EventId, record.Timestamp))
+        if (_future.BeyondClock(ticks, now))
+        {
+            Counters.FutureTimestamps++;
+            return RecordOutcome.FutureTimestamp;
+        }
+
+        if (_seen.Contains(record.EventId))
         {
             Counters.Duplicates++;
             return RecordOutcome.Duplicate;
@@ -152,11 +190,34 @@ public sealed partial class WindowEngine
         var start = WindowStartTicks(ticks);
         if (_streamTicks != long.MinValue && start + _sizeTicks + _graceTicks <= _streamTicks)
         {
+            _seen.TryAdd(record.EventId, record.Timestamp);
             Counters.Late++;
             return RecordOutcome.Late;
         }
 
-        _streamTicks = Math.Max(_streamTicks, ticks);
+        if (OverflowOf(record) is { } overflow)
+        {
+            if (overflow == RejectionCode.TooManyModels)
+            {
+                Counters.ModelOverflow++;
+            }
+            else
+            {
+                Counters.VariantOverflow++;
+            }
+
+            return RecordOutcome.KeyOverflow;
+        }
+
+        // Not remembered for de-duplication: a future record never entered a window.
+        if (!_future.TryAdvance(ticks, _streamTicks, now, out var streamTicks))
+        {
+            Counters.FutureTimestamps++;
+            return RecordOutcome.FutureTimestamp;
+        }
+
+        _seen.TryAdd(record.EventId, record.Timestamp);
+        _streamTicks = streamTicks;
         if (!_windows.TryGetValue(start, out var window))
         {
             window = new OpenWindow(start, start + _sizeTicks);
@@ -165,6 +226,7 @@ public sealed partial class WindowEngine
 
         var model = Intern(record.Model);
         var variant = Intern(record.Variant);
+        Admit(model, variant);
         var positiveLabel = _options.PositiveLabelFor(model);
         TrackFeatures(record);
         var overflowBefore = _slices.OverflowCount;
@@ -211,8 +273,15 @@ public sealed partial class WindowEngine
         return RecordOutcome.Accepted;
     }
 
-    private RecordOutcome ProcessLabel(LabelRecord record)
+    private RecordOutcome ProcessLabel(LabelRecord record, DateTimeOffset? now)
     {
+        // A label's time does not move stream time, but it sets a pending label's expiry before stream time is known.
+        if (_future.BeyondClock(record.Timestamp.UtcTicks, now))
+        {
+            Counters.FutureTimestamps++;
+            return RecordOutcome.FutureTimestamp;
+        }
+
         Counters.LabelRecords++;
         if (_pendingPredictions.Remove(record.EventId, out var prediction))
         {
@@ -253,6 +322,13 @@ public sealed partial class WindowEngine
 
     private void Advance()
     {
+        if (_streamTicks == long.MinValue)
+        {
+            // Stream time is not set until two predictions agree (FutureSkewGuard): nothing can close yet.
+            EnforceTrackingCapacity();
+            return;
+        }
+
         while (_windows.Count > 0)
         {
             var progressed = false;
@@ -427,7 +503,9 @@ public sealed partial class WindowEngine
         return history;
     }
 
-    private bool IsBaseline(WindowKey key) => string.Equals(key.Variant, _options.BaselineVariant, StringComparison.Ordinal);
+    private bool IsBaseline(WindowKey key) => IsBaseline(key.Variant);
+
+    private bool IsBaseline(string variant) => string.Equals(variant, _options.BaselineVariant, StringComparison.Ordinal);
 
     private void TrackFeatures(PredictionRecord record)
     {
@@ -458,6 +536,30 @@ public sealed partial class WindowEngine
         var sinceEpoch = ticks - DateTimeOffset.UnixEpoch.UtcTicks;
         var index = sinceEpoch >= 0 ? sinceEpoch / _sizeTicks : ((sinceEpoch + 1) / _sizeTicks) - 1;
         return DateTimeOffset.UnixEpoch.UtcTicks + (index * _sizeTicks);
+    }
+
+    /// <summary>Null when (model, variant) is kept or fits under the caps; otherwise which cap it is past.</summary>
+    private RejectionCode? OverflowOf(PredictionRecord record)
+    {
+        if (!_variantsByModel.TryGetValue(record.Model, out var variants))
+        {
+            return _variantsByModel.Count < _options.MaxModels ? null : RejectionCode.TooManyModels;
+        }
+
+        return variants.Contains(record.Variant) || IsBaseline(record.Variant) || variants.Count(v => !IsBaseline(v)) < _options.MaxVariantsPerModel
+            ? null
+            : RejectionCode.TooManyVariants;
+    }
+
+    private void Admit(string model, string variant)
+    {
+        if (!_variantsByModel.TryGetValue(model, out var variants))
+        {
+            variants = new HashSet<string>(StringComparer.Ordinal);
+            _variantsByModel.Add(model, variants);
+        }
+
+        variants.Add(variant);
     }
 
     private WindowKey Key(string model, string variant, string slice)

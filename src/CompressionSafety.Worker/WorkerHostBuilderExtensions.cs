@@ -34,9 +34,17 @@ public static class WorkerHostBuilderExtensions
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
+    /// <exception cref="SettingsException">A worker section holds an unknown key or a value of the wrong type (<see cref="StrictSettings"/>).</exception>
     public static IHostApplicationBuilder AddCompressionSafetyWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // Unknown keys and values of the wrong type fail here, naming the setting, before anything is bound.
+        if (StrictSettings.Check(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new SettingsException(problems);
+        }
+
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<KafkaWorkerOptions>()
             .Bind(builder.Configuration.GetSection(KafkaWorkerOptions.SectionName));
@@ -48,8 +56,8 @@ public static class WorkerHostBuilderExtensions
         services.Configure<HostOptions>(host => host.ShutdownTimeout =
             TimeSpan.TryParse(shutdown, System.Globalization.CultureInfo.InvariantCulture, out var timeout) ? timeout : new KafkaWorkerOptions().ShutdownTimeout);
         services.AddOptionsWithValidateOnStart<EngineOptions>()
-            .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
-            .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");
+            .Bind(builder.Configuration.GetSection(EngineOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
 
         services.AddOptionsWithValidateOnStart<RulesOptions>()
             .Bind(builder.Configuration.GetSection(RulesOptions.SectionName));

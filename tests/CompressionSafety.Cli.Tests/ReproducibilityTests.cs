@@ -17,8 +17,8 @@ public sealed class ReproducibilityTests
         "{\"anomaly_detectors\":[\"page_hinkley\",\"cusum\",\"ewma\",\"adwin\"],\"baseline_variant\":\"baseline\",\"calibration_bins\":15," +
         "\"confidence_sequence_alpha\":\"0.05\",\"dedup_horizon\":\"00:10:00\",\"default_positive_label\":\"unsafe\",\"discordance_cusum_alternative\":\"0.9\",\"grace\":\"00:01:00\"," +
         "\"input_drift_bins\":10,\"input_reference_windows\":3,\"label_horizon\":\"01:00:00\",\"low_confidence_threshold\":\"0.6\"," +
-        "\"max_categories\":32,\"max_features\":8,\"max_record_bytes\":1048576,\"max_segment_attributes\":10,\"max_slice_values_per_attribute\":20," +
-        "\"max_tracked_events\":2000000,\"positive_labels\":{},\"probability_bins\":10,\"segment_attributes\":null,\"window_size\":\"00:05:00\"}";
+        "\"max_categories\":32,\"max_features\":8,\"max_future_skew\":\"01:00:00\",\"max_models\":100,\"max_record_bytes\":1048576,\"max_segment_attributes\":10,\"max_slice_values_per_attribute\":20," +
+        "\"max_tracked_events\":2000000,\"max_variants_per_model\":20,\"positive_labels\":{},\"probability_bins\":10,\"segment_attributes\":null,\"window_size\":\"00:05:00\"}";
 
     [Fact]
     public async Task Replay_NoConfig_ConfigHashIsCanonicalDefaultsAndNoRules()

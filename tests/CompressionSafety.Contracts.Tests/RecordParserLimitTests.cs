@@ -3,6 +3,36 @@ namespace CompressionSafety.Contracts.Tests;
 public sealed class RecordParserLimitTests
 {
     [Fact]
+    public void Parse_RecordStartingWithAUtf8Bom_ReadsTheRecord()
+    {
+        byte[] record = [0xEF, 0xBB, 0xBF, .. Records.Utf8(Records.LabelExample)];
+
+        Assert.True(RecordParser.Parse(record).IsValid);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1677-12-31T23:59:59Z")]
+    public void Parse_TimestampBefore1678_InvalidTimestamp(string timestamp)
+    {
+        var record = Records.Utf8(Records.LabelExample.Replace("2026-11-27T09:30:00+01:00", timestamp, StringComparison.Ordinal));
+
+        var rejection = RecordParser.Parse(record).Rejection;
+
+        Assert.Equal((RejectionCode.InvalidTimestamp, "timestamp"), (rejection?.Code, rejection?.Field));
+        Assert.StartsWith("must be on or after 1678-01-01", rejection?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OnlyABom_IsAnEmptyRecord()
+    {
+        var rejection = RecordParser.Parse([0xEF, 0xBB, 0xBF]).Rejection;
+
+        Assert.Equal(RejectionCode.NotJson, rejection?.Code);
+        Assert.Equal("must be a JSON object, got an empty record", rejection?.Message);
+    }
+
+    [Fact]
     public void Parse_RecordOfExactlyMaxBytes_Accepted()
     {
         var record = Records.Utf8(Records.LabelExample);

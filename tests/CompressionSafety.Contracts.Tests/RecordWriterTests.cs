@@ -26,7 +26,7 @@ public sealed class RecordWriterTests
             Safety = new SafetySignals(null, false, []) { PromptFlagged = true },
         },
         new LabelRecord("e-1", At.ToOffset(TimeSpan.FromHours(1)), "unsafe", "human-review"),
-        new LabelRecord("e-1", new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero), "safe", null),
+        new LabelRecord("e-1", new DateTimeOffset(1678, 1, 1, 0, 0, 0, TimeSpan.Zero), "safe", null),
     ];
 
     [Theory]

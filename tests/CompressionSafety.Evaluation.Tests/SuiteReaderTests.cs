@@ -57,6 +57,17 @@ public sealed class SuiteReaderTests
         Assert.Contains("/nonexistent/suite.jsonl", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_Utf8BomAtTheStart_ReadsTheFirstCase()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Good("first"))];
+
+        var suite = SuiteReader.Parse(bytes, featureCount: 2, labels: Labels);
+
+        Assert.Equal("first", Assert.Single(suite.Cases).Id);
+        Assert.Empty(suite.Errors);
+    }
+
     private static string Good(string id) => $$"""{"id":"{{id}}","features":[1,2],"expected":"safe","tags":["routine"]}""";
 
     private static SafetySuite Parse(params string[] lines) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Evaluation;
 using CompressionSafety.Evaluation.Gating;
 using CompressionSafety.Evaluation.Registry;
@@ -41,8 +42,8 @@ internal static class EvaluateCommand
             {
                 var options = new ReevaluationOptions
                 {
-                    BatchSize = Math.Max(1, parse.GetValue(batch)),
-                    IntraOpNumThreads = Math.Max(1, parse.GetValue(threads)),
+                    BatchSize = ArgumentBounds.Get(parse, batch, 1, 65_536),
+                    IntraOpNumThreads = ArgumentBounds.Get(parse, threads, 1, 1_024),
                     Model = parse.GetValue(model),
                     ToolVersion = ToolVersion.Current,
                 };
@@ -70,6 +71,11 @@ internal static class EvaluateCommand
             {
                 parse.InvocationConfiguration.Error.WriteLine($"evaluate: {ex.Message}");
                 return Task.FromResult(ExitCodes.InvalidInput);
+            }
+            catch (ConfigurationException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"evaluate: {ex.Message}");
+                return Task.FromResult(ExitCodes.InvalidConfiguration);
             }
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Evaluation.Models;
 
 namespace CompressionSafety.Cli.Commands;
@@ -18,7 +19,18 @@ internal static class ModelsCommand
         build.SetAction((parse, cancellationToken) =>
         {
             var directory = parse.GetValue(output)!.FullName;
-            var built = DemoModelBuilder.Build(directory, parse.GetValue(seed), Math.Max(1, parse.GetValue(cases)));
+            int caseCount;
+            try
+            {
+                caseCount = ArgumentBounds.Get(parse, cases, 1, 1_000_000);
+            }
+            catch (ConfigurationException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
+                return Task.FromResult(ExitCodes.InvalidConfiguration);
+            }
+
+            var built = DemoModelBuilder.Build(directory, parse.GetValue(seed), caseCount);
             var stdout = parse.InvocationConfiguration.Output;
             foreach (var variant in built.Variants)
             {

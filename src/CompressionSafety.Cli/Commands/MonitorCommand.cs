@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CompressionSafety.Worker;
+using CompressionSafety.Worker.Options;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -46,24 +48,41 @@ internal static class MonitorCommand
             try
             {
                 builder.Configuration.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+
+                // Environment variables override the file, as in any .NET host.
+                builder.Configuration.AddEnvironmentVariables();
+
+                // Every problem at once: a top-level key of the file no section reads (environment variables are not
+                // checked there), then each section's keys and types.
+                var fileOnly = new ConfigurationBuilder().AddJsonFile(file.FullName, optional: false, reloadOnChange: false).Build();
+                if (StrictSettings.CheckTopLevel(fileOnly).Concat(StrictSettings.Check(builder.Configuration)).ToList() is { Count: > 0 } problems)
+                {
+                    throw new SettingsException(problems);
+                }
+
+                builder.AddCompressionSafetyWorker();
             }
             catch (InvalidDataException ex)
             {
                 await stderr.WriteLineAsync($"error: {file.FullName}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
+            catch (SettingsException ex)
+            {
+                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
 
-            // Environment variables override the file, as in any .NET host.
-            builder.Configuration.AddEnvironmentVariables();
-            builder.AddCompressionSafetyWorker();
             var host = builder.Build();
             try
             {
+                // Ranges are validated here rather than inside StartAsync, which would log the failure with a stack trace.
+                host.Services.GetService<IStartupValidator>()?.Validate();
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
             {
-                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"error: invalid settings in {file.FullName}: {string.Join("; ", failures)}").ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
             finally
@@ -84,4 +103,13 @@ internal static class MonitorCommand
         });
         return command;
     }
+
+    /// <summary>The messages of start-up validation failures (one section, or several in an <see cref="AggregateException"/>); empty for anything else.</summary>
+    private static List<string> ValidationFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ => [],
+    };
 }

@@ -48,9 +48,13 @@ internal static class ReplayCommand
             Description = "Also send every incident to this Alertmanager (base URL, e.g. http://localhost:9093; repeat for each replica) through POST /api/v2/alerts (docs/rules.md#alertmanager).",
             AllowMultipleArgumentsPerToken = false,
         };
+        var maxFutureSkew = new Option<string?>("--max-future-skew")
+        {
+            Description = "How far ahead of stream time a record's timestamp may be (e.g. 1h, 30m); further ahead is dead-lettered future_timestamp. Overrides max_future_skew of --config; default 1h.",
+        };
         var command = new Command("replay", "Replay an inference log through the monitoring engine and write per-window statistics.")
         {
-            input, labels, config, snapshot, rules, webhook, alertmanager, output,
+            input, labels, config, snapshot, rules, webhook, alertmanager, maxFutureSkew, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +64,16 @@ internal static class ReplayCommand
             try
             {
                 settings = parse.GetValue(config) is { } file ? ConfigLoader.Load(file.FullName) : ReplaySettings.Default();
+                if (parse.GetValue(maxFutureSkew) is { } skewText)
+                {
+                    settings.Engine.MaxFutureSkew = Durations.TryParse(skewText, out var skew)
+                        ? skew
+                        : throw new ConfigurationException($"--max-future-skew: expected a duration such as 30m or 1h, got '{skewText}'");
+                    if (settings.Engine.Validate().FirstOrDefault(e => e.StartsWith(nameof(Engine.EngineOptions.MaxFutureSkew), StringComparison.Ordinal)) is { } problem)
+                    {
+                        throw new ConfigurationException("--max-future-skew: " + problem[(problem.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+                    }
+                }
             }
             catch (ConfigurationException ex)
             {
@@ -165,7 +179,23 @@ internal static class ReplayCommand
                     _ => new Worker.IncidentOutputs([notifier, alerts]),
                 },
             };
-            var result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
+            ReplayResult result;
+            try
+            {
+                result = await runner.RunAsync(inputFile.FullName, labelsFile?.FullName, outDir.FullName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                // A truncated or corrupt gzip input: the records before the break were read, the run is not whole.
+                if (progress is not null)
+                {
+                    await stderr.WriteLineAsync().ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             if (progress is not null)
             {
                 await stderr.WriteLineAsync().ConfigureAwait(false);

@@ -53,9 +53,12 @@ public static class ConfigLoader
                 case "grace": engine.Grace = setting.Duration(); break;
                 case "label_horizon": engine.LabelHorizon = setting.Duration(); break;
                 case "dedup_horizon": engine.DedupHorizon = setting.Duration(); break;
+                case "max_future_skew": engine.MaxFutureSkew = setting.Duration(); break;
                 case "max_tracked_events": engine.MaxTrackedEvents = setting.Integer(); break;
                 case "segment_attributes": engine.SegmentAttributes = setting.StringList(); break;
                 case "max_slice_values_per_attribute": engine.MaxSliceValuesPerAttribute = setting.Integer(); break;
+                case "max_models": engine.MaxModels = setting.Integer(); break;
+                case "max_variants_per_model": engine.MaxVariantsPerModel = setting.Integer(); break;
                 case "max_segment_attributes": engine.MaxSegmentAttributes = setting.Integer(); break;
                 case "default_positive_label": engine.DefaultPositiveLabel = setting.String(); break;
                 case "positive_labels": engine.PositiveLabels = setting.StringMap(); break;

@@ -7,7 +7,9 @@ namespace CompressionSafety.Cli.Replay;
 /// Reads a JSON-lines file (plain, or gzip detected by its magic bytes) line by line as UTF-8 bytes, without turning
 /// lines into strings. A line longer than <c>maxLineBytes</c> is not buffered whole: its first bytes are kept for the
 /// dead-letter output and the rest is skipped, so one huge line cannot exhaust memory. <see cref="Current"/> is valid
-/// until the next <see cref="MoveNext"/>.
+/// until the next <see cref="MoveNext"/>. A gzip file must be whole: corrupt data, or a decompressed size that differs
+/// from the size in the gzip trailer (a truncated file; also a concatenation of gzip files, which is not supported),
+/// throws <see cref="InvalidDataException"/>, since .NET's <see cref="GZipStream"/> ends a truncated stream silently.
 /// </summary>
 internal sealed class JsonLinesReader : IDisposable
 {
@@ -20,16 +22,26 @@ internal sealed class JsonLinesReader : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private readonly long? _gzipTrailerSize;
 
     public JsonLinesReader(string path, int maxLineBytes)
     {
         Path = path;
         _maxLineBytes = maxLineBytes;
-        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[2];
         var read = file.Read(magic);
         file.Position = 0;
-        _stream = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        if (read == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        {
+            _gzipTrailerSize = TrailerSize(file);
+            _stream = new GZipStream(file, CompressionMode.Decompress);
+        }
+        else
+        {
+            _stream = file;
+        }
+
         _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
     }
 
@@ -151,14 +163,45 @@ internal sealed class JsonLinesReader : IDisposable
             _buffer = larger;
         }
 
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        int read;
+        try
+        {
+            read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{Path}: corrupt gzip data after {BytesRead:N0} decompressed bytes ({ex.Message})", ex);
+        }
+
         if (read == 0)
         {
             _eof = true;
+            if (_gzipTrailerSize is { } expected && (BytesRead & 0xFFFFFFFF) != expected)
+            {
+                throw new InvalidDataException(expected < 0
+                    ? $"{Path}: the gzip file is truncated: too short to hold a gzip trailer"
+                    : $"{Path}: the gzip file is truncated or corrupt: {BytesRead:N0} bytes decompressed, its trailer says {expected:N0} (mod 2^32)");
+            }
         }
 
         _end += read;
         BytesRead += read;
+    }
+
+    /// <summary>ISIZE, the last four bytes of a gzip file: the uncompressed size mod 2^32 (RFC 1952); -1 when the file is too short to have one.</summary>
+    private static long TrailerSize(FileStream file)
+    {
+        // A gzip member is at least an 10-byte header, an empty deflate block and an 8-byte trailer.
+        if (file.Length < 20)
+        {
+            return -1;
+        }
+
+        Span<byte> size = stackalloc byte[4];
+        file.Position = file.Length - 4;
+        file.ReadExactly(size);
+        file.Position = 0;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
     }
 
     public void Dispose()

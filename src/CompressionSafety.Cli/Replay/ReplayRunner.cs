@@ -64,6 +64,29 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _review = review;
         }
 
+        try
+        {
+            ReadAll(engine, input, labels, output, keys, started, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{ex.Message}; {_recordsRead:N0} records were read before it, the outputs in {outputDirectory} are incomplete and summary.json was not written"), ex);
+        }
+
+        engine.Flush();
+        Emit(engine, output, keys);
+
+        var elapsed = time.GetElapsedTime(started);
+        var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
+        output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result1;
+    }
+
+    private void ReadAll(WindowEngine engine, Source input, Source? labels, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys, long started, CancellationToken cancellationToken)
+    {
         var lastProgress = started;
         input.Advance(this, output);
         labels?.Advance(this, output);
@@ -82,15 +105,6 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 Progress(new ReplayProgress(_recordsRead, time.GetElapsedTime(started), engine.Counters.WindowsClosed));
             }
         }
-
-        engine.Flush();
-        Emit(engine, output, keys);
-
-        var elapsed = time.GetElapsedTime(started);
-        var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
-        output.WriteSummary(writer => WriteSummary(writer, result1, inputPath, labelsPath));
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return result1;
     }
 
     private void Emit(WindowEngine engine, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys)
@@ -125,6 +139,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             case RecordOutcome.LabelLate:
                 DeadLetter(output, source, WindowEngine.LateLabel);
                 break;
+            case RecordOutcome.FutureTimestamp:
+                DeadLetter(output, source, engine.DescribeFuture(record));
+                break;
+            case RecordOutcome.KeyOverflow:
+                DeadLetter(output, source, engine.DescribeOverflow((PredictionRecord)record));
+                break;
             case RecordOutcome.Accepted:
             case RecordOutcome.Duplicate:
             case RecordOutcome.LabelJoined:
@@ -148,7 +168,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _labels++;
         }
 
-        if (record is PredictionRecord && outcome != RecordOutcome.Late)
+        if (record is PredictionRecord && outcome is not (RecordOutcome.Late or RecordOutcome.FutureTimestamp or RecordOutcome.KeyOverflow))
         {
             _firstEvent = _firstEvent is null || record.Timestamp < _firstEvent ? record.Timestamp : _firstEvent;
             _lastEvent = _lastEvent is null || record.Timestamp > _lastEvent ? record.Timestamp : _lastEvent;
@@ -217,11 +237,14 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         writer.WriteNumber("accepted", counters.Accepted);
         writer.WriteNumber("duplicates", counters.Duplicates);
         writer.WriteNumber("late", counters.Late);
+        writer.WriteNumber("future_timestamps", counters.FutureTimestamps);
         writer.WriteNumber("inline_labels", counters.InlineLabels);
         writer.WriteNumber("labels_joined", counters.LabelsJoined);
         writer.WriteNumber("labels_late", counters.LabelsLate);
         writer.WriteNumber("labels_unmatched", counters.LabelsUnmatched);
         writer.WriteNumber("slice_overflow", counters.SliceOverflow);
+        writer.WriteNumber("model_overflow", counters.ModelOverflow);
+        writer.WriteNumber("variant_overflow", counters.VariantOverflow);
         writer.WriteNumber("features_ignored", counters.FeaturesIgnored);
         writer.WriteNumber("tracking_evictions", counters.TrackingEvictions);
         writer.WriteNumber("windows", result.Windows);

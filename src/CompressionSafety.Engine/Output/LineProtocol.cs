@@ -19,6 +19,9 @@ public static partial class LineProtocol
     /// <summary>The <c>reference</c> tag of a key's own metrics.</summary>
     public const string SelfReference = "self";
 
+    /// <summary>The character written in place of each character that line protocol cannot carry.</summary>
+    public const char Replacement = '\uFFFD';
+
     /// <summary>Appends every point of <paramref name="result"/> to <paramref name="builder"/>, each line ending in <c>\n</c>. Non-finite values are skipped.</summary>
     public static void Append(StringBuilder builder, WindowResult result)
     {
@@ -48,11 +51,37 @@ public static partial class LineProtocol
         return builder.ToString();
     }
 
-    /// <summary>Escapes a tag key or value (commas, equals signs and spaces).</summary>
-    public static string EscapeTag(string value)
+    /// <summary>
+    /// Escapes a tag key, tag value or field key: a backslash before each comma, equals sign, space and backslash.
+    /// Control characters (newline, carriage return, tab, the rest of C0 and C1, DEL) cannot be escaped in line
+    /// protocol, and an unescaped newline would end the point and start a forged one, so each becomes U+FFFD; an
+    /// empty value (which the grammar forbids) becomes one U+FFFD.
+    /// </summary>
+    public static string EscapeTag(string value) => Escape(value, TagSpecials);
+
+    /// <summary>Escapes a measurement: a backslash before each comma, space and backslash; control characters as <see cref="EscapeTag"/>.</summary>
+    public static string EscapeMeasurement(string value) => Escape(value, MeasurementSpecials);
+
+    /// <summary>Escapes the inside of a string field value (without its quotes): a backslash before each double quote and backslash; control characters as <see cref="EscapeTag"/>.</summary>
+    public static string EscapeFieldString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.AsSpan().IndexOfAny(", =\\") < 0)
+        return value.Length == 0 ? value : Escape(value, FieldStringSpecials);
+    }
+
+    private const string TagSpecials = ", =\\";
+    private const string MeasurementSpecials = ", \\";
+    private const string FieldStringSpecials = "\"\\";
+
+    private static string Escape(string value, string specials)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            return Replacement.ToString();
+        }
+
+        if (value.AsSpan().IndexOfAny(specials) < 0 && !HasControl(value))
         {
             return value;
         }
@@ -60,7 +89,13 @@ public static partial class LineProtocol
         var builder = new StringBuilder(value.Length + 4);
         foreach (var c in value)
         {
-            if (c is ',' or '=' or ' ' or '\\')
+            if (char.IsControl(c))
+            {
+                builder.Append(Replacement);
+                continue;
+            }
+
+            if (specials.Contains(c, StringComparison.Ordinal))
             {
                 builder.Append('\\');
             }
@@ -69,6 +104,19 @@ public static partial class LineProtocol
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<KeyValuePair<string, double>> Sorted(IReadOnlyDictionary<string, double> values) =>

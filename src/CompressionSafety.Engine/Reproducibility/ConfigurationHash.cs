@@ -44,10 +44,13 @@ public static class ConfigurationHash
             w.WriteString("low_confidence_threshold", Number(engine.LowConfidenceThreshold));
             w.WriteNumber("max_categories", engine.MaxCategories);
             w.WriteNumber("max_features", engine.MaxFeatures);
+            w.WriteString("max_future_skew", Duration(engine.MaxFutureSkew));
+            w.WriteNumber("max_models", engine.MaxModels);
             w.WriteNumber("max_record_bytes", maxRecordBytes);
             w.WriteNumber("max_segment_attributes", engine.MaxSegmentAttributes);
             w.WriteNumber("max_slice_values_per_attribute", engine.MaxSliceValuesPerAttribute);
             w.WriteNumber("max_tracked_events", engine.MaxTrackedEvents);
+            w.WriteNumber("max_variants_per_model", engine.MaxVariantsPerModel);
             w.WriteStartObject("positive_labels");
             foreach (var (model, label) in engine.PositiveLabels.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

@@ -25,7 +25,7 @@ namespace CompressionSafety.Engine.State;
 public static class PartitionState
 {
     /// <summary>The version of the layout written; a snapshot of any other version is refused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "CSPS"u8;
 

@@ -44,7 +44,7 @@ public static class SuiteReader
         var errors = new List<SuiteError>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var line = 0;
-        var rest = bytes;
+        var rest = Contracts.Utf8Bom.Skip(bytes);
         while (!rest.IsEmpty)
         {
             line++;

@@ -190,7 +190,8 @@ internal sealed class IngestionLoop(
         RecordOutcome outcome;
         try
         {
-            outcome = engine.Process(record);
+            // The clock bounds event times too: a record dated ahead of now would hold its window (and the offset) open.
+            outcome = engine.Process(record, time.GetUtcNow());
         }
 #pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -228,11 +229,19 @@ internal sealed class IngestionLoop(
             case RecordOutcome.Duplicate:
                 _tracker.RegisterProcessed(partition, offset);
                 break;
+            case RecordOutcome.FutureTimestamp:
+                DeadLetter(result, engine.DescribeFuture(record, time.GetUtcNow()), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
+            case RecordOutcome.KeyOverflow:
+                DeadLetter(result, engine.DescribeOverflow((PredictionRecord)record), stoppingToken);
+                _tracker.RegisterProcessed(partition, offset);
+                break;
             default:
                 throw new UnreachableException($"Unhandled outcome {outcome}.");
         }
 
-        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate))
+        if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate or RecordOutcome.FutureTimestamp or RecordOutcome.KeyOverflow))
         {
             metrics.Valid.Add(1);
         }

@@ -20,7 +20,7 @@ internal static class SilenceFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(Contracts.Utf8Bom.Skip(File.ReadAllBytes(path).AsMemory()));
         }
         catch (JsonException ex)
         {

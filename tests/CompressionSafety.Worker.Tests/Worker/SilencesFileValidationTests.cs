@@ -13,6 +13,15 @@ public sealed class SilencesFileValidationTests : IDisposable
         new RulesOptionsValidator().Validate(null, new RulesOptions { SilencesFile = path });
 
     [Fact]
+    public void Load_FileStartingWithAUtf8Bom_ReadsItsSilences()
+    {
+        var path = Path.Combine(_folder.FullName, "silences.json");
+        File.WriteAllText(path, """{"silences":[{"id":"x","matchers":{"variant":"int8"},"startsAt":"2026-11-27T00:00:00Z","endsAt":"2026-11-27T01:00:00Z","createdBy":"a","comment":"c"}]}""", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal("x", Assert.Single(Silences.SilenceFile.Load(path)).Id);
+    }
+
+    [Fact]
     public void Validate_FileNotYetCreated_Succeeds()
     {
         Assert.True(Validate(Path.Combine(_folder.FullName, "silences.json")).Succeeded);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Cli.Commands.Stats;
@@ -18,11 +19,7 @@ internal static class StatsCalibrationCommand
         var command = new Command("calibration", "ECE, MCE, ACE, Brier score, log loss and reliability bins.") { input, bins };
         command.SetAction(parse => StatsJson.Run(parse, () =>
         {
-            var b = parse.GetValue(bins);
-            if (b < 1)
-            {
-                throw new StatsInputException($"--bins must be at least 1, got {b}");
-            }
+            var b = ArgumentBounds.Get(parse, bins, 1, ArgumentBounds.MaxBins);
 
             var (p, y) = StatsInputReader.ReadPredictions(parse.GetValue(input)!);
             var result = Calibration.Compute(p, y, b);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Cli.Commands.Stats;
@@ -31,12 +32,7 @@ internal static class StatsDriftCommand
                 return StatsJson.Write(w => WriteCategorical(w, result));
             }
 
-            var b = parse.GetValue(bins);
-            if (b < 1)
-            {
-                throw new StatsInputException($"--bins must be at least 1, got {b}");
-            }
-
+            var b = ArgumentBounds.Get(parse, bins, 1, ArgumentBounds.MaxBins);
             var numeric = NumericDrift.Compute(StatsInputReader.ReadValues(referenceFile), StatsInputReader.ReadValues(currentFile), b);
             return StatsJson.Write(w => WriteNumeric(w, numeric, b));
         }));

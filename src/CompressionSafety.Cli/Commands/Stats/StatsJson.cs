@@ -35,7 +35,7 @@ internal static class StatsJson
         }
     }
 
-    /// <summary>Runs a verb body, turning bad input into one line on the error writer and exit code 1 (ExitCodes.InvalidInput).</summary>
+    /// <summary>Runs a verb body, turning bad input into one line on the error writer and exit code 1 (ExitCodes.InvalidInput), an option out of bounds into exit code 2.</summary>
     public static int Run(System.CommandLine.ParseResult parse, Func<string> compute)
     {
         try
@@ -47,6 +47,11 @@ internal static class StatsJson
         {
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (Configuration.ConfigurationException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
         }
     }
 }

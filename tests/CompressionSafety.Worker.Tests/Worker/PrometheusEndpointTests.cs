@@ -10,7 +10,18 @@ using OpenTelemetry.Metrics;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 
+/// <summary>
+/// OpenTelemetry's meter listener is process-wide: it sees the <c>CompressionSafety.Worker</c> meter of every host in the
+/// test process, so the exact counts asserted here hold only while no other test's worker runs beside these.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMeters
+{
+    public const string Name = "process-wide meters";
+}
+
 /// <summary>The worker's own instruments on <c>Metrics:Prefix</c>/metrics, read as Prometheus reads them.</summary>
+[Collection(ProcessWideMeters.Name)]
 public sealed class PrometheusEndpointTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -66,8 +77,45 @@ public sealed class PrometheusEndpointTests
         Assert.Contains("# TYPE compression_safety_ingest_consumer_lag gauge", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE compression_safety_ingest_processing_latency_milliseconds histogram", text, StringComparison.Ordinal);
         Assert.Equal(120, Value(text, "compression_safety_ingest_processing_latency_milliseconds_count"));
+        // Sub-millisecond buckets from the instrument's advice, not the SDK's default 0, 5, 10 ms...
+        Assert.Contains("compression_safety_ingest_processing_latency_milliseconds_bucket{otel_scope_name=\"CompressionSafety.Worker\",service_name=\"compression-safety-worker\",le=\"0.25\"}", text, StringComparison.Ordinal);
         Assert.Equal(120, Value(text, "compression_safety_ingest_valid_total"));
         Assert.Matches(@"compression_safety_ingest_records_total\{[^}]*service_name=""compression-safety-worker""", text);
+    }
+
+    [Fact]
+    public async Task Scrape_OutputsConfigured_SinkAndNotifierCountersByOutput()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        var dead = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
+        {
+            ["Metrics:Prefix"] = prefix,
+            ["Webhook:Url"] = dead + "hook",
+            ["Webhook:Secret"] = "secret",
+            ["Alertmanager:Urls:0"] = dead,
+            ["InfluxDb:Url"] = dead,
+            ["InfluxDb:Org"] = "org",
+            ["InfluxDb:Bucket"] = "bucket",
+            ["InfluxDb:Token"] = "token",
+        });
+        await host.StartAsync();
+
+        var text = await ScrapeUntilAsync(prefix, t => t.Contains("compression_safety_ingest_consumer_lag{", StringComparison.Ordinal));
+        await host.StopAsync();
+
+        foreach (var name in new[] { "dropped", "failed", "sent" })
+        {
+            foreach (var output in new[] { "webhook", "alertmanager" })
+            {
+                Assert.Matches("compression_safety_notifications_" + name + @"_total\{[^}]*output=""" + output + @"""[^}]*\} 0", text);
+            }
+        }
+
+        Assert.Matches(@"compression_safety_influxdb_points_dropped_total\{[^}]*otel_scope_name=""CompressionSafety.InfluxDb""[^}]*\} 0", text);
+        Assert.Contains("# TYPE compression_safety_influxdb_points_buffered gauge", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,6 +167,25 @@ public sealed class PrometheusEndpointTests
 
         Assert.Equal("0", lag.GetProperty("value")[1].GetString());
         Assert.Equal("60", records.GetProperty("value")[1].GetString());
+    }
+
+    /// <summary>Scrapes <paramref name="prefix"/>metrics until <paramref name="done"/> holds; returns the text.</summary>
+    private static async Task<string> ScrapeUntilAsync(string prefix, Func<string, bool> done)
+    {
+        var text = string.Empty;
+        await LocalServer.WaitUntilAsync(async () =>
+        {
+            try
+            {
+                text = await Http.GetStringAsync(new Uri(prefix + "metrics"));
+                return done(text);
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, KafkaTestClients.Patience, "the scrape on " + prefix);
+        return text;
     }
 
     /// <summary>Polls Prometheus's query API until <paramref name="query"/> returns one series; returns it.</summary>

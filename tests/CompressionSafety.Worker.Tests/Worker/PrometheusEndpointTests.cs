@@ -48,11 +48,11 @@ public sealed class PrometheusEndpointTests
     {
         using var cluster = KafkaTestClients.StartCluster();
         using var harness = new WorkerHarness(cluster);
-        await harness.ProduceAsync(TestStream.Predictions(120).Select(RecordWriter.ToJsonBytes));
+        await harness.ProduceAsync([.. TestStream.Predictions(120).Select(RecordWriter.ToJsonBytes), "not json"u8.ToArray()]);
         var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
         using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?> { ["Metrics:Prefix"] = prefix });
         await host.StartAsync();
-        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 120, "the records");
+        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 121, "the records");
 
         string text = string.Empty;
         string? contentType = null;
@@ -63,13 +63,13 @@ public sealed class PrometheusEndpointTests
                 using var response = await Http.GetAsync(new Uri(prefix + "metrics"));
                 contentType = response.Content.Headers.ContentType?.MediaType;
                 text = await response.Content.ReadAsStringAsync();
-                return Value(text, "compression_safety_ingest_records_total") == 120 && Value(text, "compression_safety_ingest_consumer_lag") == 0;
+                return Value(text, "compression_safety_ingest_records_total") == 121 && Value(text, "compression_safety_ingest_consumer_lag") == 0;
             }
             catch (HttpRequestException)
             {
                 return false;
             }
-        }, KafkaTestClients.Patience, "records_total 120 and lag 0 on /metrics");
+        }, KafkaTestClients.Patience, "records_total 121 and lag 0 on /metrics");
         await host.StopAsync();
 
         Assert.Equal("text/plain", contentType);
@@ -80,6 +80,7 @@ public sealed class PrometheusEndpointTests
         // Sub-millisecond buckets from the instrument's advice, not the SDK's default 0, 5, 10 ms...
         Assert.Contains("compression_safety_ingest_processing_latency_milliseconds_bucket{otel_scope_name=\"CompressionSafety.Worker\",service_name=\"compression-safety-worker\",le=\"0.25\"}", text, StringComparison.Ordinal);
         Assert.Equal(120, Value(text, "compression_safety_ingest_valid_total"));
+        Assert.Matches(@"compression_safety_ingest_dead_lettered_total\{[^}]*reason=""not_json""[^}]*\} 1\n", text);
         Assert.Matches(@"compression_safety_ingest_records_total\{[^}]*service_name=""compression-safety-worker""", text);
     }
 

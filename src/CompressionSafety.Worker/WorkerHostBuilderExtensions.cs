@@ -191,6 +191,16 @@ public static class WorkerHostBuilderExtensions
             return;
         }
 
+        // A malformed prefix would otherwise fail inside the exporter's HttpListener with no setting named.
+        builder.Services.AddOptionsWithValidateOnStart<MetricsEndpointOptions>()
+            .Bind(builder.Configuration.GetSection(MetricsEndpointOptions.SectionName))
+            .Validate(o => MetricsEndpointOptions.IsPrefix(o.Prefix), "Metrics:Prefix must be an HttpListener prefix such as http://*:9464/ (scheme, host, port, trailing '/').");
+        if (!MetricsEndpointOptions.IsPrefix(prefix))
+        {
+            // The exporter would be built, and throw, while the host resolves its services, before the validation runs.
+            return;
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(MetricsEndpointOptions.ServiceName, serviceVersion: ReportRunner.ToolVersion, autoGenerateServiceInstanceId: false))
             .WithMetrics(metrics => metrics

@@ -28,4 +28,14 @@ public sealed class MetricsEndpointOptions
         var path = prefix.IndexOf('/', authority);
         return (path < 0 ? string.Empty : prefix[path..].TrimEnd('/')) + "/metrics";
     }
+
+    /// <summary>Whether <paramref name="prefix"/> has the form HttpListener accepts: <c>http(s)://host:port/path/</c>.</summary>
+    /// <param name="prefix">The setting.</param>
+    /// <returns>True for, e.g., <c>http://*:9464/</c>.</returns>
+    public static bool IsPrefix(string? prefix) =>
+        prefix is not null
+        && (prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || prefix.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && prefix.EndsWith('/')
+        && Uri.TryCreate(prefix.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.Host.Length > 0;
 }

@@ -33,6 +33,21 @@ public sealed class PrometheusEndpointTests
     public void ScrapePath_Prefix_MetricsUnderThePrefixPath(string prefix, string expected) =>
         Assert.Equal(expected, MetricsEndpointOptions.ScrapePath(prefix));
 
+    [Theory]
+    [InlineData("9464")]
+    [InlineData("localhost:9464/")]
+    [InlineData("http://127.0.0.1:9464")]
+    public async Task Start_MalformedPrefix_FailsNamingTheSetting(string prefix)
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?> { ["Metrics:Prefix"] = prefix });
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Metrics:Prefix", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Host_NoMetricsPrefix_NoExporter()
     {

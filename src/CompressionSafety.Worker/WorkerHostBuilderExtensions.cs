@@ -19,6 +19,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace CompressionSafety.Worker;
 
@@ -156,6 +158,7 @@ public static class WorkerHostBuilderExtensions
         services.AddHostedService<IngestionService>();
         services.Configure<HealthEndpointOptions>(builder.Configuration.GetSection(HealthEndpointOptions.SectionName));
         services.AddHostedService<HealthEndpointService>();
+        AddPrometheusEndpoint(builder);
         if (builder.Configuration.GetSection(EvaluationOptions.SectionName).Exists())
         {
             services.AddEvaluation(builder.Configuration);
@@ -181,6 +184,47 @@ public static class WorkerHostBuilderExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// When <c>Metrics:Prefix</c> is set, exports the worker's meters through OpenTelemetry's Prometheus exporter on
+    /// <c>{prefix}metrics</c>. The instruments are the same ones created through <see cref="System.Diagnostics.Metrics.IMeterFactory"/>; only the
+    /// exporter is added here.
+    /// </summary>
+    private static void AddPrometheusEndpoint(IHostApplicationBuilder builder)
+    {
+        var prefix = builder.Configuration.GetSection(MetricsEndpointOptions.SectionName)[nameof(MetricsEndpointOptions.Prefix)];
+        if (string.IsNullOrWhiteSpace(prefix))
+        {
+            return;
+        }
+
+        // A malformed prefix would otherwise fail inside the exporter's HttpListener with no setting named.
+        builder.Services.AddOptionsWithValidateOnStart<MetricsEndpointOptions>()
+            .Bind(builder.Configuration.GetSection(MetricsEndpointOptions.SectionName))
+            .Validate(o => MetricsEndpointOptions.IsPrefix(o.Prefix), "Metrics:Prefix must be an HttpListener prefix such as http://*:9464/ (scheme, host, port, trailing '/').");
+        if (!MetricsEndpointOptions.IsPrefix(prefix))
+        {
+            // The exporter would be built, and throw, while the host resolves its services, before the validation runs.
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(MetricsEndpointOptions.ServiceName, serviceVersion: ReportRunner.ToolVersion, autoGenerateServiceInstanceId: false))
+            .WithMetrics(metrics => metrics
+                .AddMeter([.. MetricsEndpointOptions.Meters])
+                .AddPrometheusHttpListener(listener =>
+                {
+                    // The same HttpListener prefix syntax as Health:Prefix (http://*:9464/ binds every address).
+                    listener.ScrapeEndpointPath = MetricsEndpointOptions.ScrapePath(prefix);
+                    listener.ConfigureHttpListener = (_, http) =>
+                    {
+                        http.Prefixes.Clear();
+                        http.Prefixes.Add(prefix);
+                    };
+                    // Every series carries service_name, so a shared Prometheus tells the worker's series apart.
+                    listener.ResourceConstantLabels = key => key == "service.name";
+                }));
     }
 
     /// <summary>The worker's settings as the report's manifest names them: the canonical engine settings and the rule folder's hash.</summary>

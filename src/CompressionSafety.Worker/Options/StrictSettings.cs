@@ -30,6 +30,7 @@ public static class StrictSettings
         [WebhookOptions.SectionName] = typeof(WebhookOptions),
         [AlertmanagerOptions.SectionName] = typeof(AlertmanagerOptions),
         [HealthEndpointOptions.SectionName] = typeof(HealthEndpointOptions),
+        [MetricsEndpointOptions.SectionName] = typeof(MetricsEndpointOptions),
         [EvaluationOptions.SectionName] = typeof(EvaluationOptions),
         [ArchiveOptions.SectionName] = typeof(ArchiveOptions),
         [ReportOptions.SectionName] = typeof(ReportOptions),

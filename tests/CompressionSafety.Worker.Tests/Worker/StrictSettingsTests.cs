@@ -10,10 +10,12 @@ public sealed class StrictSettingsTests
     private static IConfiguration Settings(params (string Key, string Value)[] pairs) =>
         new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
 
-    [Fact]
-    public void Check_DeployWorkerJson_HasNoProblems()
+    [Theory]
+    [InlineData("deploy", "worker.json")]
+    [InlineData("samples", "worker.local.json")]
+    public void Check_ShippedWorkerSettings_HaveNoProblems(string folder, string name)
     {
-        var file = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("deploy", "worker.json")).Build();
+        var file = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine(folder, name)).Build();
 
         Assert.Empty(StrictSettings.Check(file));
         Assert.Empty(StrictSettings.CheckTopLevel(file));
@@ -25,7 +27,8 @@ public sealed class StrictSettingsTests
         var settings = Settings(
             ("Kafka:BootstrapServers", "k:9092"), ("Kafka:ClientProperties:socket.timeout.ms", "100"), ("Kafka:SessionTimeout", "00:00:10"),
             ("Engine:SegmentAttributes:0", "locale"), ("Engine:PositiveLabels:guard", "unsafe"), ("Engine:MaxModels", "5"),
-            ("Alertmanager:Urls:0", "http://a:9093"), ("InfluxDb:MaxQueueSize", "10"), ("Reports:Enabled", "false"), ("Archive:RetentionDays", ""));
+            ("Alertmanager:Urls:0", "http://a:9093"), ("InfluxDb:MaxQueueSize", "10"), ("Reports:Enabled", "false"), ("Archive:RetentionDays", ""),
+            ("Metrics:Prefix", "http://127.0.0.1:9464/"), ("Health:SilenceToken", "t"));
 
         Assert.Empty(StrictSettings.Check(settings));
     }
@@ -38,6 +41,7 @@ public sealed class StrictSettingsTests
     [InlineData("Reports:Enabled", "yes", "Reports:Enabled: expected true or false, got 'yes'")]
     [InlineData("Alertmanager:Urls:first", "http://a", "Alertmanager:Urls: expected a list, got an object (key 'first')")]
     [InlineData("InfluxDb:ScheduledDelay", "1 second", "InfluxDb:ScheduledDelay: expected a duration")]
+    [InlineData("Metrics:Prefx", "http://127.0.0.1:9464/", "Metrics:Prefx: unknown setting")]
     public void Check_Mistake_IsNamed(string key, string value, string expected)
     {
         var problem = Assert.Single(StrictSettings.Check(Settings((key, value))));

@@ -8,6 +8,9 @@ internal static class Deadline
     /// <summary>The longest a step waits for a process, the broker or the worker; a safety net, not a sleep.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
+    /// <summary>How long a worker may take to exit after SIGTERM: Kubernetes' default grace period, the worker's default drain bound.</summary>
+    public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(30);
+
     /// <summary>Polls until <paramref name="condition"/> holds; returns how long it took.</summary>
     public static async Task<TimeSpan> WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? context = null)
     {

@@ -32,6 +32,8 @@ internal sealed class FaultRun : IDisposable
 
     public string GroupId => _settings["Kafka:GroupId"];
 
+    public string DeadLetterTopic => _settings["Kafka:DeadLetterTopic"];
+
     public string ArchiveDirectory => _settings["Archive:Directory"];
 
     /// <summary>A broker process, the topics (state changelog included) and the worker settings every start shares.</summary>
@@ -56,7 +58,7 @@ internal sealed class FaultRun : IDisposable
             ["Kafka:ClientProperties:reconnect.backoff.max.ms"] = "500",
             ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
             ["Archive:Directory"] = Path.Combine(directory, "archive"),
-            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         return new FaultRun(reference, broker, settings, directory);
     }
@@ -103,7 +105,7 @@ internal sealed class FaultRun : IDisposable
 
     /// <summary>The source offsets the dead-letter topic holds, each once.</summary>
     public HashSet<string> DeadLetteredOffsets() =>
-        [.. KafkaClients.ReadAll(Broker.BootstrapServers, _settings["Kafka:DeadLetterTopic"])
+        [.. KafkaClients.ReadAll(Broker.BootstrapServers, DeadLetterTopic)
             .Select(r => Encoding.UTF8.GetString(r.Message.Headers.GetLastBytes("source-offset")))];
 
     /// <summary>Waits until the archive holds every window replay closed (once each) and the whole stream is committed.</summary>

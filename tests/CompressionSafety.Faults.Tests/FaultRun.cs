@@ -56,6 +56,7 @@ internal sealed class FaultRun : IDisposable
             ["Kafka:CommitInterval"] = "00:00:00.250",
             ["Kafka:ClientProperties:reconnect.backoff.ms"] = "100",
             ["Kafka:ClientProperties:reconnect.backoff.max.ms"] = "500",
+            ["Engine:LabelHorizon"] = TimeSpan.FromMinutes(ReferenceRun.LabelHorizonMinutes).ToString("c", CultureInfo.InvariantCulture),
             ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
             ["Archive:Directory"] = Path.Combine(directory, "archive"),
             ["Logging:LogLevel:Default"] = "Warning",

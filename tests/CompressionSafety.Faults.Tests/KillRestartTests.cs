@@ -34,7 +34,10 @@ public sealed class KillRestartTests(ReferenceRun reference, ITestOutputHelper o
         }
 
         var windows = run.ArchiveWindows();
-        output.WriteLine($"archive: {windows.Count} window lines, {windows.Distinct(StringComparer.Ordinal).Count()} distinct, replay {reference.Windows.Count}");
+        var expected = reference.Windows.ToHashSet(StringComparer.Ordinal);
+        output.WriteLine($"archive: {windows.Count} window lines, {windows.Distinct(StringComparer.Ordinal).Count()} distinct, replay {reference.Windows.Count}, "
+            + $"{windows.Distinct(StringComparer.Ordinal).Count(l => !expected.Contains(l))} not in the uninterrupted run, "
+            + $"{windows.Distinct(StringComparer.Ordinal).GroupBy(FaultRun.WindowKey).Count(g => g.Count() > 1)} windows with two contents");
         Expect.OneContentPerWindow(windows);
         AtLeastOnce.AssertSameOnceRepeatsDropped(reference.Windows, windows, "windows");
         AtLeastOnce.AssertSameOnceRepeatsDropped(reference.Incidents, run.ArchiveIncidents(), "incidents");

@@ -104,6 +104,11 @@ internal sealed class FaultRun : IDisposable
     public List<string> MetricWindowLines() =>
         [.. _metricsFiles.Where(File.Exists).SelectMany(SharedLines).Where(WindowMetrics.IsWindowLine)];
 
+    /// <summary>The incident topic's records as <c>KEY VALUE</c> lines, in order.</summary>
+    public List<string> IncidentRecords() =>
+        [.. KafkaClients.ReadAll(Broker.BootstrapServers, _settings["Kafka:IncidentTopic"])
+            .Select(r => Encoding.UTF8.GetString(r.Message.Key) + " " + Encoding.UTF8.GetString(r.Message.Value))];
+
     /// <summary>The source offsets the dead-letter topic holds, each once.</summary>
     public HashSet<string> DeadLetteredOffsets() =>
         [.. KafkaClients.ReadAll(Broker.BootstrapServers, DeadLetterTopic)

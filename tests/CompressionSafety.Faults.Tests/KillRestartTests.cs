@@ -41,6 +41,7 @@ public sealed class KillRestartTests(ReferenceRun reference, ITestOutputHelper o
         Expect.OneContentPerWindow(windows);
         AtLeastOnce.AssertSameOnceRepeatsDropped(reference.Windows, windows, "windows");
         AtLeastOnce.AssertSameOnceRepeatsDropped(reference.Incidents, run.ArchiveIncidents(), "incidents");
+        AtLeastOnce.AssertSameOnceRepeatsDropped(reference.IncidentRecords, run.IncidentRecords(), "incident topic (id, content)");
         AtLeastOnce.AssertSameOnceRepeatsDropped(reference.MetricLines, run.MetricWindowLines(), "metric window lines");
         Assert.Equal(reference.DeadLetters, run.DeadLetteredOffsets().Count);
     }

@@ -71,6 +71,13 @@ public sealed class ReferenceRun : IDisposable
     /// <summary>replay's metrics.lp window lines (not its incident points), the sentinel's window left out.</summary>
     public IReadOnlyList<string> MetricLines { get; }
 
+    /// <summary>What the incident topic carries for <see cref="Incidents"/>: each line keyed by its incident id.</summary>
+    public IReadOnlyList<string> IncidentRecords => [.. Incidents.Select(line =>
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.GetProperty("id").GetString() + " " + line;
+    })];
+
     /// <summary>How many lines replay dead-lettered (invalid and late).</summary>
     public int DeadLetters { get; }
 

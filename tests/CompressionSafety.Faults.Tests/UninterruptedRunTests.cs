@@ -15,6 +15,7 @@ public sealed class UninterruptedRunTests(ReferenceRun reference)
 
         Assert.Equal(reference.Windows, run.ArchiveWindows());
         Assert.Equal(reference.Incidents, run.ArchiveIncidents());
+        Assert.Equal(reference.IncidentRecords, run.IncidentRecords());
         Assert.Equal(reference.MetricLines, run.MetricWindowLines());
         Assert.Equal(reference.DeadLetters, run.DeadLetteredOffsets().Count);
     }

@@ -26,4 +26,24 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// How to invoke <paramref name="parse"/>. <c>monitor</c> handles SIGTERM and Ctrl+C through its host, which drains
+    /// within <c>Kafka:ShutdownTimeout</c> (30 s, Kubernetes' grace period): System.CommandLine's own handling would cut
+    /// the process off 2 s after the signal, before the final commit and the consumer's close.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="configuration">Output and error writers to keep (tests); a new configuration when null.</param>
+    /// <returns>The configuration to pass to <c>InvokeAsync</c>.</returns>
+    public static InvocationConfiguration InvocationFor(ParseResult parse, InvocationConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        configuration ??= new InvocationConfiguration();
+        if (parse.CommandResult.Command.Name == MonitorCommand.Name)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return configuration;
+    }
 }

@@ -1,3 +1,4 @@
 using CompressionSafety.Cli;
 
-return await CliApp.CreateRootCommand().Parse(args).InvokeAsync().ConfigureAwait(false);
+var parse = CliApp.CreateRootCommand().Parse(args);
+return await parse.InvokeAsync(CliApp.InvocationFor(parse)).ConfigureAwait(false);

@@ -15,9 +15,10 @@ namespace CompressionSafety.InfluxDb;
 /// Writes window metrics and incident state changes (both formatted by <see cref="LineProtocol"/>) to
 /// InfluxDB 2.x, shaped like OpenTelemetry's batch exporter: a bounded queue of points, one export loop that sends
 /// batches when full or after <see cref="InfluxDbOptions.ScheduledDelay"/>, retries with exponential back-off and
-/// jitter while InfluxDB is unreachable (health <see cref="InfluxDbSinkHealth.Degraded"/>), counts points dropped when
-/// the queue is full, and drains on disposal within <see cref="InfluxDbOptions.ShutdownTimeout"/>.
-/// <see cref="Write"/> never blocks.
+/// jitter while InfluxDB is unreachable (health <see cref="InfluxDbSinkHealth.Degraded"/>), and drains on disposal
+/// within <see cref="InfluxDbOptions.ShutdownTimeout"/>. Overflow policy: when the queue is full the oldest queued
+/// points are dropped (whole window results), counted and logged once per episode, so after an outage the dashboards
+/// get the latest windows. <see cref="Write"/> never blocks.
 /// </summary>
 public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
 {
@@ -67,7 +68,8 @@ public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
         _time = timeProvider;
         _logger = logger;
         // Unbounded channel, bounded by the point count in _queued: a result's points are accepted or dropped together.
-        _queue = Channel.CreateUnbounded<PointBlock>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        // Two readers: the export loop, and a writer making room by dropping the oldest blocks.
+        _queue = Channel.CreateUnbounded<PointBlock>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
         _pipeline = BuildPipeline();
         _meter = meterFactory is null ? null : CreateMeter(meterFactory);
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
@@ -79,7 +81,7 @@ public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
     /// <summary>Points InfluxDB acknowledged.</summary>
     public long DeliveredPoints => Interlocked.Read(ref _delivered);
 
-    /// <summary>Points dropped because the queue was full, the sink was disposed, or the shutdown timeout passed.</summary>
+    /// <summary>Points dropped: the oldest ones when the queue was full, or those left when the sink was disposed or the shutdown timeout passed.</summary>
     public long DroppedPoints => Interlocked.Read(ref _dropped);
 
     /// <summary>Points InfluxDB refused as malformed (HTTP 400, 413, 422); retrying them cannot help.</summary>
@@ -185,13 +187,29 @@ public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
 
     private void Enqueue(PointBlock block)
     {
-        if (Volatile.Read(ref _disposed) == 0)
+        // A result larger than the whole queue can never fit: it is the one dropped.
+        if (Volatile.Read(ref _disposed) == 0 && block.Count <= _options.MaxQueueSize)
         {
             var queued = Interlocked.Add(ref _queued, block.Count);
+            var evicted = false;
+            while (queued > _options.MaxQueueSize && _queue.Reader.TryRead(out var oldest))
+            {
+                queued = Interlocked.Add(ref _queued, -oldest.Count);
+                Interlocked.Add(ref _dropped, oldest.Count);
+                // Accepted earlier and now final: a flush waiting for them must not wait for an export that never comes.
+                Interlocked.Add(ref _processed, oldest.Count);
+                evicted = true;
+            }
+
+            // Still over when the export loop holds the rest: then the new block is the one dropped.
             if (queued <= _options.MaxQueueSize && _queue.Writer.TryWrite(block))
             {
                 Interlocked.Add(ref _accepted, block.Count);
-                if (Volatile.Read(ref _dropEpisode) != 0)
+                if (evicted)
+                {
+                    NoteDrop();
+                }
+                else if (Volatile.Read(ref _dropEpisode) != 0)
                 {
                     Volatile.Write(ref _dropEpisode, 0);
                 }
@@ -208,7 +226,16 @@ public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
         }
 
         Interlocked.Add(ref _dropped, block.Count);
-        if (Volatile.Read(ref _disposed) == 0 && Interlocked.Exchange(ref _dropEpisode, 1) == 0)
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            NoteDrop();
+        }
+    }
+
+    private void NoteDrop()
+    {
+        // One line per episode of drops, not one per point.
+        if (Interlocked.Exchange(ref _dropEpisode, 1) == 0)
         {
             Log.BufferFull(_logger, _options.MaxQueueSize);
         }
@@ -239,16 +266,16 @@ public sealed class InfluxDbMetricsSink : IMetricsSink, IIncidentSink
             await WaitForBatchAsync().ConfigureAwait(false);
             batch.Clear();
             var points = 0;
-            // A batch holds whole blocks up to the batch size; a single larger block goes alone.
-            while (reader.TryPeek(out var block) && (points == 0 || points + block.Count <= _options.MaxExportBatchSize))
+            // A batch holds whole blocks up to the batch size; a single larger block goes alone. A writer may take the
+            // peeked block first (dropping the oldest), so the block read is the one counted.
+            while (reader.TryPeek(out var next) && (points == 0 || points + next.Count <= _options.MaxExportBatchSize) && reader.TryRead(out var block))
             {
-                reader.TryRead(out _);
+                Interlocked.Add(ref _queued, -block.Count);
                 batch.Add(block.Lines);
                 points += block.Count;
+                Volatile.Write(ref _inFlight, points);
             }
 
-            Volatile.Write(ref _inFlight, points);
-            Interlocked.Add(ref _queued, -points);
             await ExportAsync(batch, points).ConfigureAwait(false);
             Volatile.Write(ref _inFlight, 0);
             Interlocked.Add(ref _processed, points);

@@ -36,7 +36,7 @@ public sealed class InfluxDbOptions
     [Required]
     public string TokenEnvironmentVariable { get; set; } = "INFLUX_TOKEN";
 
-    /// <summary>Points waiting for export; past this bound new points are dropped and counted, the engine is never blocked.</summary>
+    /// <summary>Points waiting for export; past this bound the oldest points are dropped and counted, the engine is never blocked.</summary>
     [Range(1, 10_000_000)]
     public int MaxQueueSize { get; set; } = 100_000;
 

@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(7002, LogLevel.Information, "InfluxDB writes succeed again; sink healthy.")]
     public static partial void Recovered(ILogger logger);
 
-    [LoggerMessage(7003, LogLevel.Warning, "InfluxDB sink buffer full ({Capacity} points): dropping new points until it drains.")]
+    [LoggerMessage(7003, LogLevel.Warning, "InfluxDB sink buffer full ({Capacity} points): dropping the oldest points (counted in compression_safety.influxdb.points.dropped) until it drains.")]
     public static partial void BufferFull(ILogger logger, int capacity);
 
     [LoggerMessage(7004, LogLevel.Error, "InfluxDB rejected {Points} points with status {Status}; they are dropped.")]

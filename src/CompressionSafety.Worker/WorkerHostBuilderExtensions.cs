@@ -41,6 +41,12 @@ public static class WorkerHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<KafkaWorkerOptions>()
             .Bind(builder.Configuration.GetSection(KafkaWorkerOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaWorkerOptions>, KafkaWorkerOptionsValidator>());
+        // The host's stop waits for the consume loop's drain and final commit for as long as the setting allows. Read
+        // from the raw section, not the validated options: the host resolves HostOptions while it is being built, and a
+        // bad Kafka setting must fail at start with its name (exit code 2), not inside Build.
+        var shutdown = builder.Configuration.GetSection(KafkaWorkerOptions.SectionName)[nameof(KafkaWorkerOptions.ShutdownTimeout)];
+        services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.TryParse(shutdown, System.Globalization.CultureInfo.InvariantCulture, out var timeout) ? timeout : new KafkaWorkerOptions().ShutdownTimeout);
         services.AddOptionsWithValidateOnStart<EngineOptions>()
             .Bind(builder.Configuration.GetSection(EngineOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Invalid Engine settings (see docs/configuration.md).");
@@ -102,6 +108,9 @@ public static class WorkerHostBuilderExtensions
                     BootstrapServers = options.BootstrapServers,
                     MaxInFlight = options.MaxInFlight,
                     MaxAttempts = options.MaxPublishAttempts,
+                    // A tenth of the stop's bound: loop (ShutdownTimeout) + this + InfluxDB's drain (10 s) = 43 s by
+                    // default, inside the deployment's 45 s grace period even while the broker is down.
+                    CloseTimeout = options.ShutdownTimeout / 10,
                     ClientProperties = ClientProperties.Resolve(options),
                 },
                 sp.GetRequiredService<TimeProvider>());
@@ -109,7 +118,7 @@ public static class WorkerHostBuilderExtensions
         // InfluxDB when the InfluxDb section names a URL; the line-protocol file otherwise.
         services.AddInfluxDbMetrics(builder.Configuration);
         services.TryAddSingleton<IMetricsSink>(sp =>
-            new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile));
+            new LineProtocolFileSink(sp.GetRequiredService<IOptions<KafkaWorkerOptions>>().Value.MetricsFile, append: true));
         // Every incident output behind the one sink the loop publishes to: incident points beside the window points
         // (when the metrics sink writes them), then the notifiers that are configured.
         services.TryAddSingleton<IIncidentSink>(sp => new IncidentOutputs([

@@ -9,9 +9,8 @@ internal static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.CreateRootCommand()
-            .Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var parse = CliApp.CreateRootCommand().Parse(args);
+        var exit = await parse.InvokeAsync(CliApp.InvocationFor(parse, new InvocationConfiguration { Output = output, Error = error }));
         return (exit, output.ToString(), error.ToString());
     }
 }

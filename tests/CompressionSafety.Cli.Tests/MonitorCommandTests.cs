@@ -3,6 +3,23 @@ namespace CompressionSafety.Cli.Tests;
 public class MonitorCommandTests
 {
     [Fact]
+    public void InvocationFor_Monitor_LeavesSigtermToTheHostsShutdownTimeout()
+    {
+        var parse = CliApp.CreateRootCommand().Parse(["monitor", "--config", "worker.json"]);
+
+        // System.CommandLine's default would end the process 2 s after SIGTERM, before the drain and the final commit.
+        Assert.Null(CliApp.InvocationFor(parse).ProcessTerminationTimeout);
+    }
+
+    [Fact]
+    public void InvocationFor_OtherCommands_KeepSystemCommandLinesTermination()
+    {
+        var parse = CliApp.CreateRootCommand().Parse(["replay", "--input", "x.jsonl", "--output", "out"]);
+
+        Assert.NotNull(CliApp.InvocationFor(parse).ProcessTerminationTimeout);
+    }
+
+    [Fact]
     public async Task Monitor_MissingBootstrapServers_FailsAtStartNamingTheSetting()
     {
         using var dir = new TempDirectory();

@@ -107,7 +107,7 @@ public sealed class InfluxDbSinkTests
     }
 
     [SkippableFact]
-    public async Task Write_ServerDownBeyondBound_CountsDropsAndDeliversTheBound()
+    public async Task Write_ServerDownBeyondBound_DropsTheOldestAndDeliversTheNewest()
     {
         await using var server = await VictoriaMetricsServer.StartAsync();
         await using var sink = TestData.Sink(TestData.Options(server.Url, queue: 100, batch: 10));
@@ -128,7 +128,9 @@ public sealed class InfluxDbSinkTests
         await sink.FlushAsync(new CancellationTokenSource(Deadline).Token);
 
         var series = Assert.Single(await server.ExportAsync(LineProtocol.WindowMeasurement + "_" + PointSchema.ValueField));
-        Assert.Equal(101, series.Values.Count);
+        // Drop oldest: the point in flight when the queue filled, then the newest 100 (windows 201 to 300).
+        var expected = new[] { 0 }.Concat(Enumerable.Range(201, 100)).Select(i => TestData.Start.AddMinutes(i).ToUnixTimeMilliseconds());
+        Assert.Equal(expected, series.Timestamps.Order());
         Assert.Equal(101, sink.DeliveredPoints);
         Assert.Equal(200, sink.DroppedPoints);
     }

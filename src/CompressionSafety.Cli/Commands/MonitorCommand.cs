@@ -12,6 +12,8 @@ namespace CompressionSafety.Cli.Commands;
 /// </summary>
 internal static class MonitorCommand
 {
+    public const string Name = "monitor";
+
     public static Command Create()
     {
         var config = new Option<FileInfo>("--config", "-c")
@@ -20,7 +22,7 @@ internal static class MonitorCommand
                 "Environment variables override it (Kafka__BootstrapServers=...).",
             Required = true,
         };
-        var command = new Command("monitor", "Run the monitoring worker on Kafka until stopped (Ctrl+C). A fatal Kafka error stops it with exit code 1.")
+        var command = new Command(Name, "Run the monitoring worker on Kafka until stopped (Ctrl+C or SIGTERM: drains, commits and exits 0 within Kafka:ShutdownTimeout). A fatal Kafka error stops it with exit code 1.")
         {
             config,
         };

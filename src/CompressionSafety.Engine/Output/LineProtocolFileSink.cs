@@ -14,10 +14,15 @@ public sealed class LineProtocolFileSink : IMetricsSink, IIncidentSink
     private readonly StringBuilder _buffer = new();
     private readonly Lock _gate = new();
 
-    /// <summary>Creates (or truncates) <paramref name="path"/>.</summary>
-    public LineProtocolFileSink(string path)
+    /// <summary>Creates <paramref name="path"/>, truncating it unless <paramref name="append"/> is set.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="append">
+    /// Keep what the file holds and add to it: the worker's file outlives a restart, because the windows written
+    /// before a stop are behind the committed offset and never come again. A one-shot run (replay) starts afresh.
+    /// </param>
+    public LineProtocolFileSink(string path, bool append = false)
     {
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        _writer = new StreamWriter(path, append, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
     }
 
     /// <inheritdoc />

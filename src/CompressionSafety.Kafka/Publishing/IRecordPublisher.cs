@@ -20,6 +20,17 @@ public interface IRecordPublisher : IAsyncDisposable
     /// <exception cref="RecordPublishException">A record was given up on: it is not on the topic.</exception>
     Task FlushAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many records, counted in hand-over order from the first, are all delivered: record <c>n</c> (1-based) is on
+    /// its topic when <c>n</c> is at most this. A record given up on holds it back for good (and faults the publisher).
+    /// Compare with <see cref="PublisherStatistics.Accepted"/> read after a hand-over to know when that record and all
+    /// before it are durable, without waiting as <see cref="FlushAsync"/> does.
+    /// </summary>
+    long AcknowledgedThrough { get; }
+
+    /// <summary>The error that faulted the publisher (a record given up on, a fatal client error), or null.</summary>
+    RecordPublishException? Fault { get; }
+
     /// <summary>Current counters.</summary>
     PublisherStatistics Statistics { get; }
 }

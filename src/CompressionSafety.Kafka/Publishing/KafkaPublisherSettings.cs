@@ -28,6 +28,14 @@ public sealed class KafkaPublisherSettings
     public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long disposal waits for records still in flight before giving up on them; null for
+    /// <see cref="MessageTimeout"/>. The worker keeps it short: its consume loop has already waited for acknowledgements
+    /// and committed only what they cover, so a longer wait during a broker outage would only push the process past
+    /// the orchestrator's grace period.
+    /// </summary>
+    public TimeSpan? CloseTimeout { get; init; }
+
+    /// <summary>
     /// Further librdkafka properties passed through as they are (security.protocol, sasl.*, ssl.*).
     /// Values may be secrets: they are never logged.
     /// </summary>

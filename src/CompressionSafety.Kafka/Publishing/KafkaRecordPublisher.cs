@@ -16,6 +16,9 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly CancellationTokenSource _disposing = new();
+    private readonly Lock _order = new();
+    // Sequence numbers of the records handed over and not delivered yet; the smallest bounds AcknowledgedThrough.
+    private readonly SortedSet<long> _unacknowledged = [];
     private long _accepted;
     private long _delivered;
     private long _retries;
@@ -57,6 +60,8 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
             .Build();
     }
 
+    internal KafkaPublisherSettings Settings => _settings;
+
     public PublisherStatistics Statistics => new(
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _delivered),
@@ -66,15 +71,35 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
         Interlocked.Read(ref _clientErrors),
         _lastError);
 
+    public long AcknowledgedThrough
+    {
+        get
+        {
+            lock (_order)
+            {
+                return _unacknowledged.Count == 0 ? Interlocked.Read(ref _accepted) : _unacknowledged.Min - 1;
+            }
+        }
+    }
+
+    public RecordPublishException? Fault => _fault;
+
     public async ValueTask PublishAsync(OutgoingRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ThrowIfFaulted();
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _accepted);
+        long sequence;
+        lock (_order)
+        {
+            // Numbered and registered together, so AcknowledgedThrough never counts a record not yet registered.
+            sequence = Interlocked.Increment(ref _accepted);
+            _unacknowledged.Add(sequence);
+        }
+
         Interlocked.Increment(ref _inFlight);
-        Send(new Pending(record.Topic, ToMessage(record), 1));
+        Send(new Pending(record.Topic, ToMessage(record), 1, sequence));
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -112,8 +137,8 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
 
         try
         {
-            // Give in-flight records the client's own timeout to land before giving up on them.
-            _producer.Flush(_settings.MessageTimeout);
+            // Give in-flight records the close timeout (by default the client's own timeout) to land before giving up on them.
+            _producer.Flush(_settings.CloseTimeout ?? _settings.MessageTimeout);
         }
         finally
         {
@@ -164,6 +189,11 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
         }
 
         Interlocked.Increment(ref _delivered);
+        lock (_order)
+        {
+            _unacknowledged.Remove(pending.Sequence);
+        }
+
         Complete();
     }
 
@@ -241,5 +271,5 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
         }
     }
 
-    private sealed record Pending(string Topic, Message<byte[]?, byte[]> Message, int Attempt);
+    private sealed record Pending(string Topic, Message<byte[]?, byte[]> Message, int Attempt, long Sequence);
 }

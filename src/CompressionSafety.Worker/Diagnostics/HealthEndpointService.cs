@@ -11,7 +11,7 @@ namespace CompressionSafety.Worker.Diagnostics;
 /// <summary>
 /// Serves the worker's health over HTTP for orchestrators: <c>/health/live</c> answers 503 only when the worker is
 /// unhealthy (a fatal error or a stuck consume loop: restart it), <c>/health/ready</c> answers 200 only when it is
-/// healthy (partitions assigned, no client error since the last poll). Both return the report as JSON. InfluxDB being
+/// healthy (partitions assigned, a broker connection up, no client error since then). Both return the report as JSON. InfluxDB being
 /// unreachable is reported but never makes the worker unready: metrics are buffered, not lost. The same listener
 /// serves the silence API (<see cref="SilenceApi"/>) under <c>/api/v2/</c>.
 /// </summary>
@@ -95,6 +95,7 @@ internal sealed partial class HealthEndpointService(
                 json.WriteNumber("last_poll_age_seconds", Math.Round(age.TotalSeconds, 3));
             }
 
+            json.WriteNumber("records_handled", health.RecordsHandled);
             json.WriteNumber("client_errors", report.ClientErrors);
             json.WriteNumber("producer_failures", report.ProducerFailures);
             json.WriteStartArray("reasons");

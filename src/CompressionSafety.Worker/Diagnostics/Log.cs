@@ -40,4 +40,16 @@ internal static partial class Log
 
     [LoggerMessage(1011, LogLevel.Error, "Record {Topic}[{Partition}]@{Offset} broke the engine; dead-lettered as processing_error")]
     public static partial void ProcessingFailed(ILogger logger, string topic, int partition, long offset, Exception exception);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Stopping with {InFlight} output records unacknowledged after {Waited}; the commit stops before the records they came from, which are consumed again on restart")]
+    public static partial void DeliveriesOutstanding(ILogger logger, long inFlight, TimeSpan waited);
+
+    [LoggerMessage(1013, LogLevel.Warning, "Fetching paused: {InFlight} output records unacknowledged (half of Kafka:MaxInFlight); polling goes on")]
+    public static partial void Paused(ILogger logger, long inFlight);
+
+    [LoggerMessage(1014, LogLevel.Information, "Fetching resumed: {InFlight} output records unacknowledged")]
+    public static partial void Resumed(ILogger logger, long inFlight);
+
+    [LoggerMessage(1015, LogLevel.Warning, "Offset reset on {Topic}[{Partition}]: expected to resume at {Expected}, consumed from {Actual} (log starts at {LowWatermark}); records between were skipped or are read again")]
+    public static partial void OffsetReset(ILogger logger, string topic, int partition, long expected, long actual, long? lowWatermark);
 }

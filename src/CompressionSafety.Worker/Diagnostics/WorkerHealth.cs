@@ -17,6 +17,7 @@ public sealed class WorkerHealth
     private long _producerFailures;
     private volatile string? _lastClientError;
     private volatile bool _clientErrorSincePoll;
+    private volatile bool _brokersDown;
     private volatile string? _fatal;
 
     /// <summary>Creates the state.</summary>
@@ -59,6 +60,12 @@ public sealed class WorkerHealth
             reasons.Add("no partition assigned");
         }
 
+        if (status == WorkerHealthStatus.Healthy && _brokersDown)
+        {
+            status = WorkerHealthStatus.Degraded;
+            reasons.Add("no broker connection is up");
+        }
+
         if (status == WorkerHealthStatus.Healthy && _clientErrorSincePoll)
         {
             status = WorkerHealthStatus.Degraded;
@@ -87,6 +94,19 @@ public sealed class WorkerHealth
         if (gotRecord)
         {
             // A record arrived, so the broker is reachable again.
+            _clientErrorSincePoll = false;
+        }
+    }
+
+    /// <summary>
+    /// The consumer's statistics report (every second): whether any broker connection is up. Up clears the last client
+    /// error, so readiness returns as soon as the broker does, with or without records to consume.
+    /// </summary>
+    internal void BrokersReported(bool anyUp)
+    {
+        _brokersDown = !anyUp;
+        if (anyUp)
+        {
             _clientErrorSincePoll = false;
         }
     }

@@ -23,6 +23,7 @@ public sealed class WorkerMetrics
         WindowsClosed = meter.CreateCounter<long>("compression_safety.windows.closed", "{window}", "Window results emitted.");
         Incidents = meter.CreateCounter<long>("compression_safety.incidents", "{incident}", "Incident state changes published, by status.");
         ReviewRequests = meter.CreateCounter<long>("compression_safety.review.requests", "{event}", "Events of firing keys routed to human review.");
+        OffsetResets = meter.CreateCounter<long>("compression_safety.ingest.offset_resets", "{reset}", "Partitions whose consumption started elsewhere than their committed offset (auto.offset.reset), by topic.");
         ProcessingLatency = meter.CreateHistogram<double>("compression_safety.ingest.processing_latency", "ms", "Time to parse and process one record.");
         meter.CreateObservableGauge("compression_safety.ingest.consumer_lag", () => Interlocked.Read(ref _lag), "{record}", "Records behind the high watermark, summed over assigned partitions.");
     }
@@ -47,6 +48,9 @@ public sealed class WorkerMetrics
 
     /// <summary>Events routed to human review.</summary>
     public Counter<long> ReviewRequests { get; }
+
+    /// <summary>Offset resets noticed (tag <c>topic</c>).</summary>
+    public Counter<long> OffsetResets { get; }
 
     /// <summary>Per-record processing time.</summary>
     public Histogram<double> ProcessingLatency { get; }

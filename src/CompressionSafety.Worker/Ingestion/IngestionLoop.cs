@@ -5,6 +5,7 @@ using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.State;
+using CompressionSafety.Kafka.Health;
 using CompressionSafety.Kafka.Offsets;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.Kafka.State;
@@ -43,6 +44,10 @@ internal sealed class IngestionLoop(
     private readonly Dictionary<int, (RuleEvaluator Rules, ReviewGuard Guard)> _judges = [];
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly DeliveryGate _deliveries = new();
+    private readonly OffsetResetWatch _resets = new();
+    private Task _sinkFlush = Task.CompletedTask;
+    private bool _paused;
     private volatile string? _fatalClientError;
     private PartitionStateKeeper? _state;
 
@@ -60,6 +65,7 @@ internal sealed class IngestionLoop(
         var lastCommit = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
+            Throttle(consumer);
             ConsumeResult<byte[]?, byte[]?>? result;
             try
             {
@@ -81,6 +87,7 @@ internal sealed class IngestionLoop(
 
             if (result is { IsPartitionEOF: false, Message: not null })
             {
+                CheckReset(consumer, result);
                 Handle(result, stoppingToken);
                 health.Handled();
             }
@@ -93,7 +100,7 @@ internal sealed class IngestionLoop(
         }
 
         Log.Stopping(logger);
-        StoreCommittable(consumer);
+        StoreCommittable(consumer, drain: true);
         CommitStored(consumer);
         consumer.Close();
     }
@@ -111,6 +118,8 @@ internal sealed class IngestionLoop(
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
             SessionTimeoutMs = checked((int)options.SessionTimeout.TotalMilliseconds),
             HeartbeatIntervalMs = Math.Max(100, checked((int)options.SessionTimeout.TotalMilliseconds) / 4),
+            // Readiness follows the brokers' connection states in these reports, not the arrival of records.
+            StatisticsIntervalMs = 1000,
         };
         foreach (var (key, value) in clientProperties)
         {
@@ -119,6 +128,7 @@ internal sealed class IngestionLoop(
 
         return new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler(static (_, _) => { })
+            .SetStatisticsHandler((_, json) => health.BrokersReported(BrokerStatistics.AnyBrokerUp(json)))
             .SetErrorHandler((_, error) =>
             {
                 health.ClientError(error.Reason);
@@ -128,15 +138,17 @@ internal sealed class IngestionLoop(
                     _fatalClientError = $"{error.Code}: {error.Reason}";
                 }
             })
-            .SetPartitionsAssignedHandler((_, partitions) =>
+            .SetPartitionsAssignedHandler((consumer, partitions) =>
             {
                 _assigned.UnionWith(partitions);
                 health.Assigned(_assigned.Count);
                 Log.Assigned(logger, string.Join(",", partitions));
                 // With a state changelog: restore each partition before its first record and resume where its state ends.
-                return _state is null
-                    ? partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset))
+                List<TopicPartitionOffset> starts = _state is null
+                    ? [.. partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset))]
                     : _state.Restore(partitions, _tracker, _engines.ContainsKey, n => new PartitionParts(new WindowEngine(engineOptions), NewJudge()), Install);
+                _resets.Expect(starts, consumer, logger);
+                return starts;
             })
             .SetPartitionsRevokedHandler((consumer, partitions) =>
             {
@@ -349,29 +361,40 @@ internal sealed class IngestionLoop(
         Log.DeadLettered(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason);
     }
 
-    private void StoreCommittable(IConsumer<byte[]?, byte[]?> consumer)
+    private void StoreCommittable(IConsumer<byte[]?, byte[]?> consumer, bool drain = false)
     {
-        // Outputs first: an offset may only be stored once everything produced from the records before it is durable.
-        try
-        {
-            publisher.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (RecordPublishException)
+        // A record the publisher gave up on is not on its topic: stop rather than commit past it.
+        if (publisher.Fault is { } fault)
         {
             health.ProducerFailed();
-            throw;
+            throw new RecordPublishException(fault.Message, fault);
         }
 
-        sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
-        // The archive is an output too: its lines reach the disk before the offsets that would skip their records.
+        // The metrics sink is best effort with its own buffer, retries and drop policy: ask it to flush, never wait for
+        // it (a 30 s InfluxDB outage stalled ingestion 34 s when every commit waited). A flush that failed is rethrown.
+        if (_sinkFlush.IsCompleted)
+        {
+            _sinkFlush.GetAwaiter().GetResult();
+            _sinkFlush = sink.FlushAsync(CancellationToken.None);
+        }
+
+        // The archive is a durable output: its lines reach the disk before the offsets that would skip their records.
         archive?.Flush();
         // With the state in the changelog, what has been processed is committable: a restart resumes from the state.
         _state?.Save(_assigned, _tracker, _engines, n => _judges.TryGetValue(n, out var judge) ? judge : null);
         var committable = _state is null
             ? _tracker.CommittableOffsets()
             : [.. _tracker.Partitions.Select(p => (Partition: p, Offset: _tracker.ProcessedOffset(p))).Where(p => p.Offset is not null).Select(p => new TopicPartitionOffset(p.Partition, new Offset(p.Offset!.Value)))];
+        // Durable outputs on Kafka (incidents, review requests, dead letters): these offsets wait until every record
+        // handed to the publisher so far is acknowledged, without holding the loop.
+        _deliveries.Add(publisher.Statistics.Accepted, committable);
+        if (drain)
+        {
+            WaitForDeliveries();
+        }
+
         var stored = new List<TopicPartitionOffset>();
-        foreach (var offset in committable)
+        foreach (var offset in _deliveries.Release(publisher.AcknowledgedThrough))
         {
             if (_assigned.Contains(offset.TopicPartition))
             {
@@ -384,6 +407,59 @@ internal sealed class IngestionLoop(
         if (stored.Count > 0 && logger.IsEnabled(LogLevel.Debug))
         {
             Log.Stored(logger, string.Join(",", stored));
+        }
+    }
+
+    private void WaitForDeliveries()
+    {
+        // Half the shutdown bound: the final commit and the consumer's close must still fit in the host's stop.
+        using var budget = new CancellationTokenSource(options.ShutdownTimeout / 2, time);
+        try
+        {
+            publisher.FlushAsync(budget.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // Not acknowledged in time: the commit stops before their records, which a restart consumes again.
+            Log.DeliveriesOutstanding(logger, publisher.Statistics.InFlight, options.ShutdownTimeout / 2);
+        }
+        catch (RecordPublishException)
+        {
+            health.ProducerFailed();
+            throw;
+        }
+    }
+
+    private void Throttle(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        // Back-pressure without blocking: with half the in-flight bound unacknowledged, stop fetching but keep polling
+        // (heartbeats, rebalances, liveness); fetch again once a quarter is left. Pause keeps each partition's position.
+        var inFlight = publisher.Statistics.InFlight;
+        if (!_paused && inFlight * 2 >= options.MaxInFlight)
+        {
+            _paused = true;
+            Log.Paused(logger, inFlight);
+        }
+        else if (_paused && inFlight * 4 <= options.MaxInFlight)
+        {
+            _paused = false;
+            consumer.Resume(_assigned);
+            Log.Resumed(logger, inFlight);
+        }
+
+        if (_paused && _assigned.Count > 0)
+        {
+            // Again each pass: a partition assigned while paused must not start fetching.
+            consumer.Pause(_assigned);
+        }
+    }
+
+    private void CheckReset(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
+    {
+        if (_resets.Check(consumer, result.TopicPartitionOffset) is { } reset)
+        {
+            metrics.OffsetResets.Add(1, new KeyValuePair<string, object?>("topic", reset.Topic));
+            Log.OffsetReset(logger, reset.Topic, reset.Partition, reset.Expected, reset.Actual, reset.LowWatermark);
         }
     }
 
@@ -425,6 +501,8 @@ internal sealed class IngestionLoop(
         {
             _assigned.Remove(partition);
             _tracker.Remove(partition);
+            _deliveries.Forget(partition);
+            _resets.Forget(partition);
             // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
             _engines.Remove(partition.Partition.Value);
             _judges.Remove(partition.Partition.Value);

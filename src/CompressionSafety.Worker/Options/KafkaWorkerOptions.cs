@@ -61,6 +61,14 @@ public sealed class KafkaWorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxPollAge { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a stop (SIGTERM, Ctrl+C) may take: the host's shutdown timeout. Within it the consume loop finishes the
+    /// record in hand, waits up to half of it for output deliveries, commits what they cover and closes the consumer.
+    /// Default: Kubernetes' termination grace period.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Most output records in flight; the consume loop waits when that many are unacknowledged.</summary>
     [Range(1, 1_000_000)]
     public int MaxInFlight { get; set; } = 10_000;

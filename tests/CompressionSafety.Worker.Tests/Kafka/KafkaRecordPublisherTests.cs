@@ -34,6 +34,34 @@ public sealed class KafkaRecordPublisherTests
     }
 
     [Fact]
+    public async Task AcknowledgedThrough_BrokerDown_StaysAtTheLastDeliveredRecordUntilItComesBack()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        var topic = KafkaTestClients.CreateTopic(cluster, partitions: 1);
+        await using var publisher = new KafkaRecordPublisher(KafkaTestClients.PublisherSettings(cluster), TimeProvider.System);
+        for (var i = 0; i < 10; i++)
+        {
+            await publisher.PublishAsync(KafkaTestClients.Record(topic, i), default);
+        }
+
+        await publisher.FlushAsync(default);
+        Assert.Equal(10, publisher.AcknowledgedThrough);
+        cluster.SetBrokerDown();
+        for (var i = 10; i < 20; i++)
+        {
+            await publisher.PublishAsync(KafkaTestClients.Record(topic, i), default);
+        }
+
+        // Handed over, not delivered: a commit may cover records 1..10 only.
+        Assert.Equal(10, publisher.AcknowledgedThrough);
+        Assert.Equal(20, publisher.Statistics.Accepted);
+        cluster.SetBrokerUp();
+        await publisher.FlushAsync(default).WaitAsync(KafkaTestClients.Patience);
+        Assert.Equal(20, publisher.AcknowledgedThrough);
+        Assert.Null(publisher.Fault);
+    }
+
+    [Fact]
     public async Task PublishAsync_AllSlotsInFlight_WaitsForASlotInsteadOfDropping()
     {
         using var cluster = KafkaTestClients.StartCluster();

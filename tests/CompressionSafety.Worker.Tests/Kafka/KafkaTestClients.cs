@@ -58,6 +58,14 @@ internal static class KafkaTestClients
         },
     };
 
+    /// <summary>The group's committed offset of partition 0 of <paramref name="topic"/> (<c>Offset.Unset</c> when none).</summary>
+    public static long Committed(MockKafkaCluster cluster, string groupId, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(ConsumerConfig(cluster, groupId)).Build();
+        var committed = consumer.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(10));
+        return committed.Single().Offset.Value;
+    }
+
     public static OutgoingRecord Record(string topic, int i) =>
         new(topic, BitConverter.GetBytes(i), BitConverter.GetBytes(i));
 

@@ -58,12 +58,29 @@ public sealed class HealthEndpointServiceTests : IAsyncLifetime, IDisposable
     {
         _health.Assigned(2);
         _health.Polled(gotRecord: true);
+        _health.Handled();
 
         var (status, body) = await Get("health/ready");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.Equal(2, body.GetProperty("assigned_partitions").GetInt32());
+        Assert.Equal(1, body.GetProperty("records_handled").GetInt64());
+    }
+
+    [Fact]
+    public async Task LiveAndReady_BrokersDownThenUpWithoutRecords_ReadyAgain()
+    {
+        _health.Assigned(1);
+        _health.Polled(gotRecord: false);
+        _health.ClientError("1/1 brokers are down");
+        _health.BrokersReported(anyUp: false);
+        Assert.Equal(HttpStatusCode.OK, (await Get("health/live")).Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get("health/ready")).Status);
+
+        _health.BrokersReported(anyUp: true);
+
+        Assert.Equal(HttpStatusCode.OK, (await Get("health/ready")).Status);
     }
 
     [Fact]

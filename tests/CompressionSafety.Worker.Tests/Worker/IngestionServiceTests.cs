@@ -52,7 +52,7 @@ public sealed class IngestionServiceTests
         Assert.Equal(["600", "601", "602", "603"], deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(DeadLetterHeaders.SourceOffset))));
         Assert.Equal(WorkerHarness.ExpectedLines(predictions), harness.MetricsLines("metrics.lp"));
         // Window [00:09, 00:10) is still open, so the commit stops at its first record (offset 540).
-        Assert.Equal(540, Committed(cluster, harness.GroupId, harness.InputTopic));
+        Assert.Equal(540, KafkaTestClients.Committed(cluster, harness.GroupId, harness.InputTopic));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class IngestionServiceTests
             await first.StopAsync();
         }
 
-        Assert.Equal(240, Committed(cluster, harness.GroupId, harness.InputTopic));
+        Assert.Equal(240, KafkaTestClients.Committed(cluster, harness.GroupId, harness.InputTopic));
         await harness.ProduceAsync(predictions.Skip(300).Select(RecordWriter.ToJsonBytes));
         var expected = WorkerHarness.ExpectedLines(predictions);
         using (var second = harness.BuildHost("second.lp"))
@@ -131,18 +131,11 @@ public sealed class IngestionServiceTests
         using var host = harness.BuildHost("metrics.lp");
         await host.StartAsync();
         await WorkerHarness.WaitUntil(() => harness.MetricsLines("metrics.lp").Count >= expected.Count, "all windows");
-        await WorkerHarness.WaitUntil(() => Committed(cluster, harness.GroupId, harness.InputTopic) == 540, "the commit");
+        await WorkerHarness.WaitUntil(() => KafkaTestClients.Committed(cluster, harness.GroupId, harness.InputTopic) == 540, "the commit");
         await host.StopAsync();
         cluster.ClearRequestErrors(KafkaApiKey.OffsetCommit);
 
         Assert.Equal(expected, harness.MetricsLines("metrics.lp"));
-        Assert.Equal(540, Committed(cluster, harness.GroupId, harness.InputTopic));
-    }
-
-    private static long Committed(MockKafkaCluster cluster, string groupId, string topic)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaTestClients.ConsumerConfig(cluster, groupId)).Build();
-        var committed = consumer.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(10));
-        return committed.Single().Offset.Value;
+        Assert.Equal(540, KafkaTestClients.Committed(cluster, harness.GroupId, harness.InputTopic));
     }
 }

@@ -94,24 +94,9 @@ public sealed class StateRestoreTests
         var resumed = WindowLines(harness, "second.lp");
         Assert.NotEmpty(crashed);
         // At least once: lines after the last snapshot come again, identical; nothing else differs, nothing is missing.
-        AssertSameDistinct(expectedLines, [.. crashed, .. resumed], "metric lines");
+        AtLeastOnce.AssertSameOnceRepeatsDropped(expectedLines, [.. crashed, .. resumed], "metric lines");
         var incidents = KafkaTestClients.Consume(cluster, settings["Kafka:IncidentTopic"]!, KafkaTestClients.UniqueName("incidents"), expectedIncidents.Count + 50);
-        AssertSameDistinct(expectedIncidents, [.. incidents.Select(r => Encoding.UTF8.GetString(r.Message.Key) + " " + Encoding.UTF8.GetString(r.Message.Value))], "incidents");
-    }
-
-    /// <summary>Same items in the same order once repeats are dropped; messages name the first difference, not the whole lists.</summary>
-    private static void AssertSameDistinct(List<string> expected, List<string> actual, string what)
-    {
-        var known = expected.ToHashSet(StringComparer.Ordinal);
-        var extra = actual.FirstOrDefault(line => !known.Contains(line));
-        Assert.True(extra is null, $"{what}: not in the uninterrupted run (a partial or changed window): {extra}");
-        var seen = actual.ToHashSet(StringComparer.Ordinal);
-        var missing = expected.FirstOrDefault(line => !seen.Contains(line));
-        Assert.True(missing is null, $"{what}: missing: {missing}");
-        var expectedOrder = expected.Distinct(StringComparer.Ordinal).ToList();
-        var actualOrder = actual.Distinct(StringComparer.Ordinal).ToList();
-        var first = Enumerable.Range(0, expectedOrder.Count).FirstOrDefault(i => expectedOrder[i] != actualOrder[i], -1);
-        Assert.True(first < 0, $"{what}: order differs at {first}");
+        AtLeastOnce.AssertSameOnceRepeatsDropped(expectedIncidents, [.. incidents.Select(r => Encoding.UTF8.GetString(r.Message.Key) + " " + Encoding.UTF8.GetString(r.Message.Value))], "incidents");
     }
 
     // The metrics file also carries incident points; incidents are compared on their topic.

@@ -57,6 +57,7 @@ internal sealed class FaultRun : IDisposable
             ["Kafka:ClientProperties:reconnect.backoff.ms"] = "100",
             ["Kafka:ClientProperties:reconnect.backoff.max.ms"] = "500",
             ["Engine:LabelHorizon"] = TimeSpan.FromMinutes(ReferenceRun.LabelHorizonMinutes).ToString("c", CultureInfo.InvariantCulture),
+            ["Engine:MaxFutureSkew"] = TimeSpan.FromHours(ReferenceRun.MaxFutureSkewHours).ToString("c", CultureInfo.InvariantCulture),
             ["Rules:Directory"] = RepositoryRoot.Combine("alert-rules"),
             ["Archive:Directory"] = Path.Combine(directory, "archive"),
             ["Logging:LogLevel:Default"] = "Warning",

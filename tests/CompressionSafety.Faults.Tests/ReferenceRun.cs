@@ -22,6 +22,12 @@ public sealed class ReferenceRun : IDisposable
     /// </summary>
     public const int LabelHorizonMinutes = 10;
 
+    /// <summary>
+    /// The future-skew bound in both runs: the sentinels lie 3 h and 5 h after the generated hour, past the default 1 h
+    /// bound, which would dead-letter them as <c>future_timestamp</c> and leave every window open in the worker.
+    /// </summary>
+    public const int MaxFutureSkewHours = 6;
+
     /// <summary>The sentinel's window start: 04:00, long after the generated hour and its label horizon.</summary>
     public static readonly DateTimeOffset SentinelWindow = new(2026, 11, 26, 4, 0, 0, TimeSpan.Zero);
 
@@ -36,7 +42,7 @@ public sealed class ReferenceRun : IDisposable
         File.AppendAllText(StreamFile, Sentinel(generated, "e-sentinel-1", SentinelWindow) + "\n");
         var replay = Path.Combine(Directory, "replay");
         var config = Path.Combine(Directory, "engine.yaml");
-        File.WriteAllText(config, $"label_horizon: {LabelHorizonMinutes}m\n");
+        File.WriteAllText(config, $"label_horizon: {LabelHorizonMinutes}m\nmax_future_skew: {MaxFutureSkewHours}h\n");
         Cli("replay", "--input", StreamFile, "--config", config, "--rules", RepositoryRoot.Combine("alert-rules"), "--out", replay);
 
         Lines = [.. File.ReadAllLines(StreamFile).Select(Encoding.UTF8.GetBytes)];

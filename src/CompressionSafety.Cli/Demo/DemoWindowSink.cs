@@ -19,7 +19,10 @@ internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, st
     /// <summary>When the worker handed over the window named by <paramref name="windowId"/> (a <see cref="TimeProvider"/> timestamp).</summary>
     public bool TryGetClosedAt(string windowId, out long timestamp) => _closedAt.TryGetValue(windowId, out timestamp);
 
-    private readonly Lock _gate = new();
+    // One writer at a time on the output folder: the worker's loop writes windows and incidents, the topic reader dead
+    // letters, and the loop asks for flushes it no longer waits for (FileStream is not thread-safe: a flush racing a
+    // write once left two windows on one line of windows.jsonl).
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SortedDictionary<string, double> _flagged = new(StringComparer.Ordinal);
     private DateTimeOffset? _current;
 
@@ -27,7 +30,8 @@ internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, st
 
     public void Write(WindowResult result)
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             output.WriteWindow(result);
             Windows++;
@@ -48,27 +52,56 @@ internal sealed class DemoWindowSink(OutputFolder output, TextWriter console, st
                 _flagged[result.Key.Variant] = rate;
             }
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A dead letter read back from the worker's topic, written under the same gate as the windows.</summary>
+    public void WriteDeadLetter(DeadLetter letter)
+    {
+        _gate.Wait();
+        try
+        {
+            output.WriteDeadLetter(letter);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>The incident's point goes to metrics.lp beside the window points, as replay and the worker's InfluxDB sink write it.</summary>
     public void Publish(Incident incident)
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             output.WriteIncident(incident);
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken)
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             PrintCurrent();
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return output.FlushAsync(cancellationToken);
+        finally
+        {
+            _gate.Release();
+        }
     }
 
+    // The gate is not disposed: the worker may dispose its sink while the topic reader still writes dead letters, and a
+    // SemaphoreSlim whose wait handle is never used holds nothing to release.
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private void PrintCurrent()

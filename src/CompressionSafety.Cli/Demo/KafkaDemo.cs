@@ -61,7 +61,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
         var identity = WorkerHostBuilderExtensions.RunIdentityOf(host.Services);
 
         using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var topics = new TopicReader(cluster.BootstrapServers, output, outputDirectory, console, sink, time);
+        var topics = new TopicReader(cluster.BootstrapServers, outputDirectory, console, sink, time);
         var reading = Task.Factory.StartNew(() => topics.Run(readers.Token), readers.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         // Throttled by the worker's progress: the mock broker keeps only a few MiB per partition, and a producer that
@@ -126,7 +126,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
     }
 
     /// <summary>Reads the worker's output topics into the output folder and prints incidents as they arrive.</summary>
-    private sealed class TopicReader(string bootstrapServers, OutputFolder output, string directory, TextWriter console, DemoWindowSink windows, TimeProvider time)
+    private sealed class TopicReader(string bootstrapServers, string directory, TextWriter console, DemoWindowSink windows, TimeProvider time)
     {
         /// <summary>Milliseconds from the worker closing a window to its incident arriving on the topic, per incident.</summary>
         public List<double> IncidentLatenciesMs { get; } = [];
@@ -169,7 +169,7 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
                         Reviews++;
                         break;
                     default:
-                        output.WriteDeadLetter(ToDeadLetter(result));
+                        windows.WriteDeadLetter(ToDeadLetter(result));
                         DeadLetters++;
                         break;
                 }

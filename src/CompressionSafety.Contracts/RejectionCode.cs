@@ -32,6 +32,8 @@ public enum RejectionCode
     TooManyModels,
     /// <summary>The record's variant is past the cap on distinct variants of its model (<c>max_variants_per_model</c>).</summary>
     TooManyVariants,
+    /// <summary>A valid record that broke the engine (a bug): dead-lettered so that it cannot stop its partition.</summary>
+    ProcessingError,
 }
 
 /// <summary>Wire names of <see cref="RejectionCode"/>.</summary>
@@ -53,6 +55,7 @@ public static class RejectionCodes
         RejectionCode.FutureTimestamp => "future_timestamp",
         RejectionCode.TooManyModels => "too_many_models",
         RejectionCode.TooManyVariants => "too_many_variants",
+        RejectionCode.ProcessingError => "processing_error",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine.Snapshots;
 
 namespace CompressionSafety.Cli.Replay;
@@ -14,6 +14,7 @@ namespace CompressionSafety.Cli.Replay;
 /// </summary>
 internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, BaselineSnapshot? snapshot = null)
 {
+    private readonly ParserOptions _parser = settings.Parser;
     private readonly Dictionary<string, long> _deadLetteredByReason = new(StringComparer.Ordinal);
     private long _recordsRead;
     private long _blankLines;
@@ -35,9 +36,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     public IReadOnlyList<Engine.Rules.Incident> Incidents => _incidents;
 
     private readonly List<Engine.Rules.Incident> _incidents = [];
-    private Engine.Rules.RuleEvaluator? _evaluator;
-    private Engine.Rules.ReviewGuard? _guard;
-    private ReviewFileWriter? _review;
+    private MonitorPipeline<JsonLinesReader>? _pipeline;
 
     /// <summary>SHA-256 of the rule folder (<see cref="Engine.Reproducibility.RuleSetHash"/>), written into summary.json with the rules.</summary>
     public string? RulesSha256 { get; init; }
@@ -51,22 +50,24 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         var engine = new WindowEngine(settings.Engine, snapshot);
         var keys = new HashSet<Engine.Windows.WindowKey>();
         await using var output = new OutputFolder(outputDirectory);
-        using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes), settings.Parser);
-        using var labels = labelsPath is null ? null : new Source(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes), settings.Parser);
+        using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes));
+        using var labels = labelsPath is null ? null : new Source(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes));
         using var incidentFile = Rules is null ? null : new IncidentFileSink(Path.Combine(outputDirectory, "incidents.jsonl"));
         using var review = Rules is null ? null : new ReviewFileWriter(Path.Combine(outputDirectory, "review.jsonl"));
-        if (Rules is not null)
-        {
-            _evaluator = new Engine.Rules.RuleEvaluator(Rules, incidentFile);
-            _guard = new Engine.Rules.ReviewGuard(
-                _evaluator.IsFiring,
-                new Engine.Rules.ReviewGuardOptions { LowConfidenceThreshold = settings.Engine.LowConfidenceThreshold });
-            _review = review;
-        }
+        var outputs = new OutputFanOut<JsonLinesReader>(
+        [
+            new FolderOutput(this, output, keys),
+            incidentFile is null ? null : new IncidentSinkOutput<JsonLinesReader>(incidentFile),
+            review is null ? null : new ReviewOutput(review),
+            Notifier is null ? null : new IncidentSinkOutput<JsonLinesReader>(Notifier),
+            OnWindow is null ? null : new WindowCallbackOutput(OnWindow),
+        ]);
+        var pipeline = MonitorPipeline.Create(engine, Rules, settings.Engine, settings.Parser, outputs);
+        _pipeline = pipeline;
 
         try
         {
-            ReadAll(engine, input, labels, output, keys, started, cancellationToken);
+            ReadAll(pipeline, input, labels, started, cancellationToken);
         }
         catch (InvalidDataException ex)
         {
@@ -75,8 +76,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 $"{ex.Message}; {_recordsRead:N0} records were read before it, the outputs in {outputDirectory} are incomplete and summary.json was not written"), ex);
         }
 
-        engine.Flush();
-        Emit(engine, output, keys);
+        pipeline.Flush();
 
         var elapsed = time.GetElapsedTime(started);
         var result1 = new ReplayResult(_recordsRead, output.DeadLetterCount, output.WindowCount, keys.Count, elapsed, engine.Counters);
@@ -85,80 +85,29 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         return result1;
     }
 
-    private void ReadAll(WindowEngine engine, Source input, Source? labels, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys, long started, CancellationToken cancellationToken)
+    private void ReadAll(MonitorPipeline<JsonLinesReader> pipeline, Source input, Source? labels, long started, CancellationToken cancellationToken)
     {
         var lastProgress = started;
-        input.Advance(this, output);
-        labels?.Advance(this, output);
+        input.Advance(this);
+        labels?.Advance(this);
         while (input.HasRecord || (labels?.HasRecord ?? false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var source = labels is null || !labels.HasRecord || (input.HasRecord && input.Record!.Timestamp <= labels.Record!.Timestamp)
                 ? input
                 : labels;
-            Process(engine, source, output);
-            Emit(engine, output, keys);
-            source.Advance(this, output);
+            Count(source.Record!, pipeline.Process(source.Record!, source.Reader));
+            source.Advance(this);
             if (Progress is not null && time.GetElapsedTime(lastProgress).TotalMilliseconds >= 500)
             {
                 lastProgress = time.GetTimestamp();
-                Progress(new ReplayProgress(_recordsRead, time.GetElapsedTime(started), engine.Counters.WindowsClosed));
+                Progress(new ReplayProgress(_recordsRead, time.GetElapsedTime(started), pipeline.Engine.Counters.WindowsClosed));
             }
         }
     }
 
-    private void Emit(WindowEngine engine, OutputFolder output, HashSet<Engine.Windows.WindowKey> keys)
+    private void Count(InferenceRecord record, RecordOutcome outcome)
     {
-        foreach (var result in engine.TakeResults())
-        {
-            keys.Add(result.Key);
-            output.WriteWindow(result);
-            if (_evaluator is not null)
-            {
-                foreach (var incident in _evaluator.Evaluate(result))
-                {
-                    _incidents.Add(incident);
-                    output.WriteIncident(incident);
-                    Notifier?.Publish(incident);
-                }
-            }
-
-            OnWindow?.Invoke(result);
-        }
-    }
-
-    private void Process(WindowEngine engine, Source source, OutputFolder output)
-    {
-        var record = source.Record!;
-        var outcome = engine.Process(record);
-        switch (outcome)
-        {
-            case RecordOutcome.Late:
-                DeadLetter(output, source, engine.DescribeLate((PredictionRecord)record));
-                break;
-            case RecordOutcome.LabelLate:
-                DeadLetter(output, source, WindowEngine.LateLabel);
-                break;
-            case RecordOutcome.FutureTimestamp:
-                DeadLetter(output, source, engine.DescribeFuture(record));
-                break;
-            case RecordOutcome.KeyOverflow:
-                DeadLetter(output, source, engine.DescribeOverflow((PredictionRecord)record));
-                break;
-            case RecordOutcome.Accepted:
-            case RecordOutcome.Duplicate:
-            case RecordOutcome.LabelJoined:
-            case RecordOutcome.LabelPending:
-                break;
-            default:
-                throw new UnreachableException($"Unhandled outcome {outcome}.");
-        }
-
-        if (outcome == RecordOutcome.Accepted && record is PredictionRecord prediction && _guard?.Check(prediction) is { } item)
-        {
-            _review!.Write(item);
-        }
-
         if (record is PredictionRecord)
         {
             _predictions++;
@@ -173,20 +122,6 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             _firstEvent = _firstEvent is null || record.Timestamp < _firstEvent ? record.Timestamp : _firstEvent;
             _lastEvent = _lastEvent is null || record.Timestamp > _lastEvent ? record.Timestamp : _lastEvent;
         }
-    }
-
-    private void DeadLetter(OutputFolder output, Source source, Rejection rejection)
-    {
-        var reason = rejection.Code.ToWire();
-        _deadLetteredByReason[reason] = _deadLetteredByReason.GetValueOrDefault(reason) + 1;
-        output.WriteDeadLetter(new DeadLetter(
-            source.Reader.Path,
-            source.Reader.LineNumber,
-            reason,
-            rejection.Field,
-            rejection.Message,
-            source.Reader.Current,
-            source.Reader.CurrentLength));
     }
 
     private void WriteSummary(Utf8JsonWriter writer, ReplayResult result, string inputPath, string? labelsPath)
@@ -248,9 +183,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         writer.WriteNumber("features_ignored", counters.FeaturesIgnored);
         writer.WriteNumber("tracking_evictions", counters.TrackingEvictions);
         writer.WriteNumber("windows", result.Windows);
-        if (_evaluator is not null)
+        if (_pipeline?.Rules is { } evaluator)
         {
-            var c = _evaluator.Counters;
+            var c = evaluator.Counters;
             writer.WriteStartObject("rules");
             writer.WriteNumber("rules", Rules!.Rules.Count);
             writer.WriteNumber("judged", c.Judged);
@@ -259,8 +194,8 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             writer.WriteNumber("resolved", c.Resolved);
             writer.WriteNumber("inhibited", c.Inhibited);
             writer.WriteNumber("silenced", c.Silenced);
-            writer.WriteNumber("review_routed", _guard!.Routed);
-            writer.WriteNumber("review_rate_limited", _guard.RateLimited);
+            writer.WriteNumber("review_routed", _pipeline.Guard!.Routed);
+            writer.WriteNumber("review_rate_limited", _pipeline.Guard.RateLimited);
             writer.WriteEndObject();
         }
 
@@ -276,7 +211,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     }
 
     /// <summary>One input file with its current parsed record; invalid lines are dead-lettered as they are met.</summary>
-    private sealed class Source(JsonLinesReader reader, ParserOptions parser) : IDisposable
+    private sealed class Source(JsonLinesReader reader) : IDisposable
     {
         public JsonLinesReader Reader { get; } = reader;
 
@@ -285,9 +220,10 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         public bool HasRecord => Record is not null;
 
         /// <summary>Moves to the next valid record, dead-lettering invalid lines on the way.</summary>
-        public void Advance(ReplayRunner runner, OutputFolder output)
+        public void Advance(ReplayRunner runner)
         {
             Record = null;
+            var parser = runner._parser;
             while (Reader.MoveNext())
             {
                 if (Reader.Current.Span.Trim(" \t"u8).IsEmpty && !Reader.Oversized)
@@ -299,18 +235,58 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
 
                 runner._recordsRead++;
                 var parsed = Reader.Oversized
-                    ? ParseResult.Invalid(RejectionCode.TooLarge, null, $"record is {Reader.CurrentLength} bytes, larger than the maximum of {parser.MaxRecordBytes}")
-                    : RecordParser.Parse(Reader.Current.Span, parser);
+                    ? MonitorPipeline.Oversized(Reader.CurrentLength, parser)
+                    : MonitorPipeline.Parse(Reader.Current.Span, parser);
                 if (parsed.Record is { } record)
                 {
                     Record = record;
                     return;
                 }
 
-                runner.DeadLetter(output, this, parsed.Rejection!);
+                runner._pipeline!.Reject(Reader, parsed.Rejection!);
             }
         }
 
         public void Dispose() => Reader.Dispose();
+    }
+
+    /// <summary>The output folder's files (windows.jsonl, metrics.lp, dead-letter.jsonl) and the run's own counts.</summary>
+    private sealed class FolderOutput(ReplayRunner runner, OutputFolder folder, HashSet<Engine.Windows.WindowKey> keys) : MonitorOutput<JsonLinesReader>
+    {
+        public override void DeadLetter(JsonLinesReader origin, Rejection rejection)
+        {
+            var reason = rejection.Code.ToWire();
+            runner._deadLetteredByReason[reason] = runner._deadLetteredByReason.GetValueOrDefault(reason) + 1;
+            folder.WriteDeadLetter(new DeadLetter(
+                origin.Path,
+                origin.LineNumber,
+                reason,
+                rejection.Field,
+                rejection.Message,
+                origin.Current,
+                origin.CurrentLength));
+        }
+
+        public override void Window(Engine.Windows.WindowResult window)
+        {
+            keys.Add(window.Key);
+            folder.WriteWindow(window);
+        }
+
+        public override void Incident(Engine.Rules.Incident incident)
+        {
+            runner._incidents.Add(incident);
+            folder.WriteIncident(incident);
+        }
+    }
+
+    private sealed class ReviewOutput(ReviewFileWriter writer) : MonitorOutput<JsonLinesReader>
+    {
+        public override void Review(Engine.Rules.ReviewItem item) => writer.Write(item);
+    }
+
+    private sealed class WindowCallbackOutput(Action<Engine.Windows.WindowResult> callback) : MonitorOutput<JsonLinesReader>
+    {
+        public override void Window(Engine.Windows.WindowResult window) => callback(window);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.State;
 using CompressionSafety.Kafka.Health;
@@ -40,8 +40,7 @@ internal sealed class IngestionLoop(
     WindowArchive? archive = null)
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
-    private readonly Dictionary<int, WindowEngine> _engines = [];
-    private readonly Dictionary<int, (RuleEvaluator Rules, ReviewGuard Guard)> _judges = [];
+    private readonly Dictionary<int, MonitorPipeline<ConsumeResult<byte[]?, byte[]?>>> _pipelines = [];
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly DeliveryGate _deliveries = new();
@@ -50,10 +49,22 @@ internal sealed class IngestionLoop(
     private bool _paused;
     private volatile string? _fatalClientError;
     private PartitionStateKeeper? _state;
+    private IMonitorOutput<ConsumeResult<byte[]?, byte[]?>>? _outputs;
+    private CancellationToken _stopping;
 
     /// <summary>Consumes until <paramref name="stoppingToken"/> fires, then finishes the record in hand, flushes, commits and closes.</summary>
     public void Run(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
+        // Every partition's pipeline hands its events to the same outputs, in this order.
+        _outputs = new OutputFanOut<ConsumeResult<byte[]?, byte[]?>>(
+        [
+            new TopicOutput(Publish, options, parserOptions.MaxRecordBytes),
+            new SinkOutput(sink),
+            archive is null ? null : new ArchiveOutput(archive),
+            notifier is null ? null : new IncidentSinkOutput<ConsumeResult<byte[]?, byte[]?>>(notifier),
+            new MetricsOutput(metrics, logger),
+        ]);
         using var changelog = string.IsNullOrEmpty(options.StateTopic) ? null : new StateChangelog(options.BootstrapServers, options.StateTopic, clientProperties);
         _state = changelog is null ? null : new PartitionStateKeeper(changelog, PartitionState.ConfigurationOf(engineOptions, parserOptions.MaxRecordBytes, rules), logger);
         using var consumer = BuildConsumer();
@@ -88,7 +99,7 @@ internal sealed class IngestionLoop(
             if (result is { IsPartitionEOF: false, Message: not null })
             {
                 CheckReset(consumer, result);
-                Handle(result, stoppingToken);
+                Handle(result);
                 health.Handled();
             }
 
@@ -146,7 +157,7 @@ internal sealed class IngestionLoop(
                 // With a state changelog: restore each partition before its first record and resume where its state ends.
                 List<TopicPartitionOffset> starts = _state is null
                     ? [.. partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset))]
-                    : _state.Restore(partitions, _tracker, _engines.ContainsKey, n => new PartitionParts(new WindowEngine(engineOptions), NewJudge()), Install);
+                    : _state.Restore(partitions, _tracker, _pipelines.ContainsKey, _ => NewParts(), Install);
                 _resets.Expect(starts, consumer, logger);
                 return starts;
             })
@@ -167,38 +178,36 @@ internal sealed class IngestionLoop(
             .Build();
     }
 
-    private void Handle(ConsumeResult<byte[]?, byte[]?> result, CancellationToken stoppingToken)
+    private void Handle(ConsumeResult<byte[]?, byte[]?> result)
     {
         var started = time.GetTimestamp();
         var partition = result.TopicPartition;
         var offset = result.Offset.Value;
         var value = result.Message.Value ?? [];
         metrics.RecordsIn.Add(1);
-        var parsed = value.Length > parserOptions.MaxRecordBytes
-            ? ParseResult.Invalid(RejectionCode.TooLarge, null, string.Create(CultureInfo.InvariantCulture, $"record is {value.Length} bytes, larger than the maximum of {parserOptions.MaxRecordBytes}"))
-            : RecordParser.Parse(value, parserOptions);
+        var parsed = MonitorPipeline.Parse(value, parserOptions);
+        var pipeline = PipelineFor(partition.Partition.Value);
+        _state?.Changed(partition.Partition.Value);
         if (parsed.Record is not { } record)
         {
-            _state?.Changed(partition.Partition.Value);
-            DeadLetter(result, parsed.Rejection!, stoppingToken);
+            pipeline.Reject(result, parsed.Rejection!);
             _tracker.RegisterProcessed(partition, offset);
             return;
         }
 
-        var engine = EngineFor(partition.Partition.Value);
-        _state?.Changed(partition.Partition.Value);
+        var engine = pipeline.Engine;
         RecordOutcome outcome;
         try
         {
             // The clock bounds event times too: a record dated ahead of now would hold its window (and the offset) open.
-            outcome = engine.Process(record, time.GetUtcNow());
+            outcome = pipeline.Process(record, result, time.GetUtcNow());
         }
 #pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             Log.ProcessingFailed(logger, result.Topic, partition.Partition.Value, offset, ex);
-            DeadLetter(result, "processing_error", ex.Message, stoppingToken);
+            pipeline.Reject(result, new Rejection(RejectionCode.ProcessingError, null, ex.Message));
             _tracker.RegisterProcessed(partition, offset);
             return;
         }
@@ -217,24 +226,13 @@ internal sealed class IngestionLoop(
                 _tracker.Register(partition, offset, engine.WindowStartOf((engine.StreamTime ?? record.Timestamp) + engineOptions.LabelHorizon).UtcTicks);
                 break;
             case RecordOutcome.Late:
-                metrics.Late.Add(1);
-                DeadLetter(result, engine.DescribeLate((PredictionRecord)record), stoppingToken);
-                _tracker.RegisterProcessed(partition, offset);
-                break;
             case RecordOutcome.LabelLate:
                 metrics.Late.Add(1);
-                DeadLetter(result, WindowEngine.LateLabel, stoppingToken);
                 _tracker.RegisterProcessed(partition, offset);
                 break;
             case RecordOutcome.Duplicate:
-                _tracker.RegisterProcessed(partition, offset);
-                break;
             case RecordOutcome.FutureTimestamp:
-                DeadLetter(result, engine.DescribeFuture(record, time.GetUtcNow()), stoppingToken);
-                _tracker.RegisterProcessed(partition, offset);
-                break;
             case RecordOutcome.KeyOverflow:
-                DeadLetter(result, engine.DescribeOverflow((PredictionRecord)record), stoppingToken);
                 _tracker.RegisterProcessed(partition, offset);
                 break;
             default:
@@ -244,33 +242,6 @@ internal sealed class IngestionLoop(
         if (outcome is not (RecordOutcome.Late or RecordOutcome.LabelLate or RecordOutcome.FutureTimestamp or RecordOutcome.KeyOverflow))
         {
             metrics.Valid.Add(1);
-        }
-
-        var judge = JudgeFor(partition.Partition.Value);
-        if (judge is { } j && outcome == RecordOutcome.Accepted && record is PredictionRecord prediction && j.Guard.Check(prediction) is { } review)
-        {
-            Publish(new OutgoingRecord(options.ReviewTopic, System.Text.Encoding.UTF8.GetBytes(prediction.EventId), ReviewItemJson.ToBytes(review)), stoppingToken);
-            metrics.ReviewRequests.Add(1);
-        }
-
-        foreach (var window in engine.TakeResults())
-        {
-            sink.Write(window);
-            archive?.Append(window);
-            metrics.WindowsClosed.Add(1);
-            Log.WindowClosed(logger, window.Key.Model, window.Key.Variant, window.Key.Slice, window.Kind.ToString(), window.WindowStart, window.WindowEnd, window.Count);
-            if (judge is not null)
-            {
-                foreach (var incident in judge.Value.Rules.Evaluate(window))
-                {
-                    // Keyed by the deterministic incident id: a replay after a crash re-emits the same key, consumers de-duplicate.
-                    Publish(new OutgoingRecord(options.IncidentTopic, System.Text.Encoding.UTF8.GetBytes(incident.Id), JsonBytes.Of(w => IncidentJson.Write(w, incident))), stoppingToken);
-                    metrics.Incidents.Add(1, new KeyValuePair<string, object?>("status", incident.Status.ToString().ToLowerInvariant()));
-                    // The webhook notifier queues and never blocks; it counts what it has to drop.
-                    notifier?.Publish(incident);
-                    archive?.Append(incident);
-                }
-            }
         }
 
         CloseFinishedWindows(partition.Partition.Value, engine);
@@ -297,78 +268,36 @@ internal sealed class IngestionLoop(
         }
     }
 
-    private (RuleEvaluator Rules, ReviewGuard Guard)? JudgeFor(int partitionNumber)
+    private PartitionParts NewParts()
     {
+        var engine = new WindowEngine(engineOptions);
         if (rules is null)
         {
-            return null;
-        }
-
-        if (!_judges.TryGetValue(partitionNumber, out var judge))
-        {
-            judge = NewJudge()!.Value;
-            _judges.Add(partitionNumber, judge);
-        }
-
-        return judge;
-    }
-
-    private (RuleEvaluator Rules, ReviewGuard Guard)? NewJudge()
-    {
-        if (rules is null)
-        {
-            return null;
+            return new PartitionParts(engine, null);
         }
 
         // One store for every partition's evaluator: a silence posted to the API applies to all of them.
         var evaluator = new RuleEvaluator(rules, sink: null, silences);
-        return (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold }));
+        return new PartitionParts(engine, (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold })));
     }
 
-    private void Install(int partitionNumber, PartitionParts parts)
+    private void Install(int partitionNumber, PartitionParts parts) =>
+        _pipelines[partitionNumber] = new MonitorPipeline<ConsumeResult<byte[]?, byte[]?>>(parts.Engine, parts.Judge?.Rules, parts.Judge?.Guard, parserOptions, _outputs!);
+
+    private MonitorPipeline<ConsumeResult<byte[]?, byte[]?>> PipelineFor(int partitionNumber)
     {
-        _engines[partitionNumber] = parts.Engine;
-        if (parts.Judge is { } judge)
+        if (!_pipelines.TryGetValue(partitionNumber, out var pipeline))
         {
-            _judges[partitionNumber] = judge;
+            Install(partitionNumber, NewParts());
+            pipeline = _pipelines[partitionNumber];
         }
+
+        return pipeline;
     }
 
     // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
-    private void Publish(OutgoingRecord record, CancellationToken stoppingToken) =>
-        publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();
-
-    private WindowEngine EngineFor(int partitionNumber)
-    {
-        if (!_engines.TryGetValue(partitionNumber, out var engine))
-        {
-            engine = new WindowEngine(engineOptions);
-            _engines.Add(partitionNumber, engine);
-        }
-
-        return engine;
-    }
-
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, Rejection rejection, CancellationToken stoppingToken) =>
-        DeadLetter(result, rejection.Code.ToWire(), rejection.Message, stoppingToken);
-
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, string reason, string detail, CancellationToken stoppingToken)
-    {
-        var record = DeadLetterHeaders.Create(
-            options.DeadLetterTopic,
-            reason,
-            result.Message.Key,
-            result.Message.Value,
-            result.Topic,
-            result.Partition.Value,
-            result.Offset.Value,
-            detail,
-            parserOptions.MaxRecordBytes);
-        // Blocks only while the publisher's in-flight bound is reached: back-pressure instead of dropping.
-        publisher.PublishAsync(record, stoppingToken).AsTask().GetAwaiter().GetResult();
-        metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        Log.DeadLettered(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason);
-    }
+    private void Publish(OutgoingRecord record) =>
+        publisher.PublishAsync(record, _stopping).AsTask().GetAwaiter().GetResult();
 
     private void StoreCommittable(IConsumer<byte[]?, byte[]?> consumer, bool drain = false)
     {
@@ -390,7 +319,7 @@ internal sealed class IngestionLoop(
         // The archive is a durable output: its lines reach the disk before the offsets that would skip their records.
         archive?.Flush();
         // With the state in the changelog, what has been processed is committable: a restart resumes from the state.
-        _state?.Save(_assigned, _tracker, _engines, n => _judges.TryGetValue(n, out var judge) ? judge : null);
+        _state?.Save(_assigned, _tracker, n => _pipelines.TryGetValue(n, out var pipeline) ? new PartitionParts(pipeline.Engine, pipeline.Rules is null ? null : (pipeline.Rules, pipeline.Guard!)) : null);
         var committable = _state is null
             ? _tracker.CommittableOffsets()
             : [.. _tracker.Partitions.Select(p => (Partition: p, Offset: _tracker.ProcessedOffset(p))).Where(p => p.Offset is not null).Select(p => new TopicPartitionOffset(p.Partition, new Offset(p.Offset!.Value)))];
@@ -513,11 +442,69 @@ internal sealed class IngestionLoop(
             _deliveries.Forget(partition);
             _resets.Forget(partition);
             // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
-            _engines.Remove(partition.Partition.Value);
-            _judges.Remove(partition.Partition.Value);
+            _pipelines.Remove(partition.Partition.Value);
             _state?.Forget(partition.Partition.Value);
         }
 
         health.Assigned(_assigned.Count);
+    }
+
+    /// <summary>The durable outputs on Kafka: dead letters, incidents and review requests, each on its topic.</summary>
+    private sealed class TopicOutput(Action<OutgoingRecord> publish, KafkaWorkerOptions options, int maxRecordBytes) : MonitorOutput<ConsumeResult<byte[]?, byte[]?>>
+    {
+        public override void DeadLetter(ConsumeResult<byte[]?, byte[]?> origin, Rejection rejection) =>
+            publish(DeadLetterHeaders.Create(
+                options.DeadLetterTopic,
+                rejection.Code.ToWire(),
+                origin.Message.Key,
+                origin.Message.Value,
+                origin.Topic,
+                origin.Partition.Value,
+                origin.Offset.Value,
+                rejection.Message,
+                maxRecordBytes));
+
+        // Keyed by the deterministic incident id: a replay after a crash re-emits the same key, consumers de-duplicate.
+        public override void Incident(Incident incident) =>
+            publish(new OutgoingRecord(options.IncidentTopic, System.Text.Encoding.UTF8.GetBytes(incident.Id), JsonBytes.Of(w => IncidentJson.Write(w, incident))));
+
+        public override void Review(ReviewItem item) =>
+            publish(new OutgoingRecord(options.ReviewTopic, System.Text.Encoding.UTF8.GetBytes(item.Record.EventId), ReviewItemJson.ToBytes(item)));
+    }
+
+    /// <summary>The metrics sink (InfluxDB, metrics.lp): best effort, with its own buffer and drop policy.</summary>
+    private sealed class SinkOutput(IMetricsSink sink) : MonitorOutput<ConsumeResult<byte[]?, byte[]?>>
+    {
+        public override void Window(Engine.Windows.WindowResult window) => sink.Write(window);
+    }
+
+    /// <summary>The event-day archive of windows and incidents (a durable output, flushed before offsets are stored).</summary>
+    private sealed class ArchiveOutput(WindowArchive archive) : MonitorOutput<ConsumeResult<byte[]?, byte[]?>>
+    {
+        public override void Window(Engine.Windows.WindowResult window) => archive.Append(window);
+
+        public override void Incident(Incident incident) => archive.Append(incident);
+    }
+
+    /// <summary>The worker's own meters and logs of what the pipeline produced.</summary>
+    private sealed class MetricsOutput(WorkerMetrics metrics, ILogger logger) : MonitorOutput<ConsumeResult<byte[]?, byte[]?>>
+    {
+        public override void DeadLetter(ConsumeResult<byte[]?, byte[]?> origin, Rejection rejection)
+        {
+            var reason = rejection.Code.ToWire();
+            metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
+            Log.DeadLettered(logger, origin.Topic, origin.Partition.Value, origin.Offset.Value, reason);
+        }
+
+        public override void Window(Engine.Windows.WindowResult window)
+        {
+            metrics.WindowsClosed.Add(1);
+            Log.WindowClosed(logger, window.Key.Model, window.Key.Variant, window.Key.Slice, window.Kind.ToString(), window.WindowStart, window.WindowEnd, window.Count);
+        }
+
+        public override void Incident(Incident incident) =>
+            metrics.Incidents.Add(1, new KeyValuePair<string, object?>("status", incident.Status.ToString().ToLowerInvariant()));
+
+        public override void Review(ReviewItem item) => metrics.ReviewRequests.Add(1);
     }
 }

@@ -81,13 +81,12 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
     public void Save(
         IReadOnlyCollection<TopicPartition> assigned,
         PartitionOffsetTracker tracker,
-        IReadOnlyDictionary<int, WindowEngine> engines,
-        Func<int, (RuleEvaluator Rules, ReviewGuard Guard)?> judgeOf)
+        Func<int, PartitionParts?> partsOf)
     {
         var snapshots = new List<PartitionSnapshot>();
         foreach (var number in _changed)
         {
-            if (!engines.TryGetValue(number, out var engine))
+            if (partsOf(number) is not { } parts)
             {
                 continue;
             }
@@ -101,8 +100,7 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
                 }
             }
 
-            var judge = judgeOf(number);
-            snapshots.Add(new PartitionSnapshot(number, positions, PartitionState.Write(configuration, engine, judge?.Rules, judge?.Guard)));
+            snapshots.Add(new PartitionSnapshot(number, positions, PartitionState.Write(configuration, parts.Engine, parts.Judge?.Rules, parts.Judge?.Guard)));
         }
 
         if (snapshots.Count == 0)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CompressionSafety.Contracts;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Reproducibility;
@@ -141,10 +142,9 @@ public sealed class WindowArchiveTests : IDisposable
     /// <summary>Two hours around midnight with a flagged-rate degradation after it, judged by the repository's rules.</summary>
     private static (List<WindowResult> Windows, List<Incident> Incidents) RunEngine()
     {
-        var engine = new WindowEngine(new EngineOptions());
-        var evaluator = new RuleEvaluator(RuleLoader.LoadDirectory(RepositoryRoot.Combine("alert-rules")));
-        var windows = new List<WindowResult>();
-        var incidents = new List<Incident>();
+        var options = new EngineOptions();
+        var output = new CollectingOutput<int>();
+        var pipeline = MonitorPipeline.Create(new WindowEngine(options), RuleLoader.LoadDirectory(RepositoryRoot.Combine("alert-rules")), options, ParserOptions.Default, output);
         foreach (var line in StreamGenerator.Generate(new GeneratorOptions
         {
             Records = 8000,
@@ -154,19 +154,9 @@ public sealed class WindowArchiveTests : IDisposable
             Degradations = [Degradation.Parse("variant=int8-dynamic,kind=flagged-rate,start=1h,size=0.3")],
         }))
         {
-            if (RecordParser.Parse(line.Utf8.Span).Record is not { } record)
-            {
-                continue;
-            }
-
-            engine.Process(record);
-            foreach (var window in engine.TakeResults())
-            {
-                windows.Add(window);
-                incidents.AddRange(evaluator.Evaluate(window));
-            }
+            pipeline.Process(line.Utf8.Span, 0);
         }
 
-        return (windows, incidents);
+        return ([.. output.Windows], [.. output.Incidents]);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Worker.Tests.Kafka;
 
 namespace CompressionSafety.Worker.Tests.Worker;
@@ -31,14 +32,13 @@ public sealed class ArchiveIngestionTests
 
     private static List<string> ExpectedWindows(IEnumerable<InferenceRecord> records)
     {
-        var engine = new WindowEngine(WorkerHarness.EngineOptions);
-        var lines = new List<string>();
+        var output = new CollectingOutput<int>();
+        var pipeline = MonitorPipeline.Create(new WindowEngine(WorkerHarness.EngineOptions), null, WorkerHarness.EngineOptions, ParserOptions.Default, output);
         foreach (var record in records)
         {
-            engine.Process(record);
-            lines.AddRange(engine.TakeResults().Select(r => Encoding.UTF8.GetString(JsonBytes.Of(w => WindowResultJson.Write(w, r)))));
+            pipeline.Process(record, 0);
         }
 
-        return lines;
+        return [.. output.Windows.Select(r => Encoding.UTF8.GetString(JsonBytes.Of(w => WindowResultJson.Write(w, r))))];
     }
 }

@@ -1,5 +1,6 @@
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine.Rules;
 
 namespace CompressionSafety.Worker.Tests.Worker;
@@ -10,23 +11,15 @@ internal static class InProcessReplay
     /// <summary>Every published incident state change, in order, with default engine options.</summary>
     public static List<Incident> Incidents(IEnumerable<byte[]> lines, RuleSet rules)
     {
-        var engine = new WindowEngine(new EngineOptions());
-        var evaluator = new RuleEvaluator(rules);
-        var incidents = new List<Incident>();
+        var options = new EngineOptions();
+        var output = new CollectingOutput<int>();
+        var pipeline = MonitorPipeline.Create(new WindowEngine(options), rules, options, ParserOptions.Default, output);
+        var position = 0;
         foreach (var line in lines)
         {
-            if (RecordParser.Parse(line).Record is not { } record)
-            {
-                continue;
-            }
-
-            engine.Process(record);
-            foreach (var window in engine.TakeResults())
-            {
-                incidents.AddRange(evaluator.Evaluate(window));
-            }
+            pipeline.Process(line, position++);
         }
 
-        return incidents;
+        return [.. output.Incidents];
     }
 }

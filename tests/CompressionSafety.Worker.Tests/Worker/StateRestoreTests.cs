@@ -1,5 +1,6 @@
 using System.Text;
 using CompressionSafety.Contracts;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
@@ -119,26 +120,17 @@ public sealed class StateRestoreTests
     /// <summary>Replay's lines and incidents on the same stream, without the end-of-input flush (a worker never reaches an end).</summary>
     private static (List<string> Lines, List<string> Incidents, int Windows) Uninterrupted()
     {
-        var engine = new WindowEngine(new EngineOptions());
-        var evaluator = new RuleEvaluator(Rules);
-        var lines = new List<string>();
-        var incidents = new List<string>();
-        var windows = 0;
+        var options = new EngineOptions();
+        var output = new CollectingOutput<int>();
+        var pipeline = MonitorPipeline.Create(new WindowEngine(options), Rules, options, ParserOptions.Default, output);
         foreach (var line in Lines)
         {
-            if (RecordParser.Parse(line).Record is not { } record)
-            {
-                continue;
-            }
-
-            engine.Process(record);
-            foreach (var window in engine.TakeResults())
-            {
-                windows++;
-                lines.AddRange(LineProtocol.Format(window).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-                incidents.AddRange(evaluator.Evaluate(window).Select(i => i.Id + " " + Encoding.UTF8.GetString(JsonBytes.Of(w => IncidentJson.Write(w, i)))));
-            }
+            pipeline.Process(line, 0);
         }
+
+        var lines = output.Windows.SelectMany(window => LineProtocol.Format(window).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var incidents = output.Incidents.Select(i => i.Id + " " + Encoding.UTF8.GetString(JsonBytes.Of(w => IncidentJson.Write(w, i)))).ToList();
+        var windows = output.Windows.Count;
 
         Assert.NotEmpty(incidents);
         return (lines, incidents, windows);

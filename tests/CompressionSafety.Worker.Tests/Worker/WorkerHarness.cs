@@ -1,5 +1,6 @@
 using System.Text;
 using CompressionSafety.Contracts;
+using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Kafka.Mock;
@@ -81,15 +82,14 @@ internal sealed class WorkerHarness : IDisposable
     /// <summary>What replay computes on the same valid records: the engine run directly, as line protocol.</summary>
     public static List<string> ExpectedLines(IEnumerable<InferenceRecord> records)
     {
-        var engine = new WindowEngine(EngineOptions);
-        var lines = new List<string>();
+        var output = new CollectingOutput<int>();
+        var pipeline = MonitorPipeline.Create(new WindowEngine(EngineOptions), null, EngineOptions, ParserOptions.Default, output);
         foreach (var record in records)
         {
-            engine.Process(record);
-            lines.AddRange(engine.TakeResults().SelectMany(r => LineProtocol.Format(r).Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            pipeline.Process(record, 0);
         }
 
-        return lines;
+        return [.. output.Windows.SelectMany(r => LineProtocol.Format(r).Split('\n', StringSplitOptions.RemoveEmptyEntries))];
     }
 
     public List<string> MetricsLines(string metricsFile)

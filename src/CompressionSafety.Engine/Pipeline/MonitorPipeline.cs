@@ -94,10 +94,20 @@ public sealed class MonitorPipeline<TOrigin>(WindowEngine engine, RuleEvaluator?
     /// <param name="record">The record.</param>
     /// <param name="origin">Where it came from.</param>
     /// <param name="now">The caller's clock, which also bounds event times (the worker); null for none (replay).</param>
+    /// <exception cref="RecordProcessingException">The record broke the engine; what the outputs throw is not wrapped.</exception>
     public RecordOutcome Process(InferenceRecord record, TOrigin origin, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var outcome = Engine.Process(record, now);
+        RecordOutcome outcome;
+        try
+        {
+            outcome = Engine.Process(record, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new RecordProcessingException(ex.Message, ex);
+        }
+
         switch (outcome)
         {
             case RecordOutcome.Late:

@@ -202,11 +202,11 @@ internal sealed class IngestionLoop(
             // The clock bounds event times too: a record dated ahead of now would hold its window (and the offset) open.
             outcome = pipeline.Process(record, result, time.GetUtcNow());
         }
-#pragma warning disable CA1031 // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again, a crash loop).
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
+        catch (RecordProcessingException ex)
         {
-            Log.ProcessingFailed(logger, result.Topic, partition.Partition.Value, offset, ex);
+            // Per record: a record that breaks the engine must not stop the partition (a restart would meet it again,
+            // a crash loop). A failing output is not caught here: it stops the worker.
+            Log.ProcessingFailed(logger, result.Topic, partition.Partition.Value, offset, ex.InnerException ?? ex);
             pipeline.Reject(result, new Rejection(RejectionCode.ProcessingError, null, ex.Message));
             _tracker.RegisterProcessed(partition, offset);
             return;

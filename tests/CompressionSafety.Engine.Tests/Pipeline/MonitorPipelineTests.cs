@@ -193,9 +193,27 @@ public sealed class MonitorPipelineTests
         });
     }
 
+    [Fact]
+    public void Process_OutputThrows_ExceptionReachesTheCallerUnwrapped()
+    {
+        // Only the engine's own failures become RecordProcessingException (dead-lettered by the worker); a failing
+        // output must stop the caller, not be mistaken for a bad record.
+        var pipeline = MonitorPipeline.Create(new WindowEngine(new EngineOptions()), null, new EngineOptions(), ParserOptions.Default, new ThrowingOutput());
+        pipeline.Process(Prediction(T0), 0);
+
+        var thrown = Assert.Throws<IOException>(() => pipeline.Process(Prediction(T0.AddMinutes(30)), 1));
+
+        Assert.Equal("disk full", thrown.Message);
+    }
+
     private static string Json(Engine.Windows.WindowResult window) => Encoding.UTF8.GetString(JsonBytes.Of(w => WindowResultJson.Write(w, window)));
 
     private static string Json(Incident incident) => Encoding.UTF8.GetString(JsonBytes.Of(w => IncidentJson.Write(w, incident)));
+
+    private sealed class ThrowingOutput : MonitorOutput<int>
+    {
+        public override void Window(Engine.Windows.WindowResult window) => throw new IOException("disk full");
+    }
 
     private sealed class OrderOutput : MonitorOutput<int>
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CompressionSafety.Engine.Output;
+using CompressionSafety.Files;
 
 namespace CompressionSafety.Reports;
 

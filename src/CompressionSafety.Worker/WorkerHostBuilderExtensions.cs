@@ -2,6 +2,7 @@ using CompressionSafety.Contracts;
 using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Files;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.InfluxDb;
 using CompressionSafety.Notifications;

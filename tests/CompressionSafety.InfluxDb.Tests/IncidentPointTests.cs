@@ -1,5 +1,6 @@
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
+using CompressionSafety.Files;
 
 namespace CompressionSafety.InfluxDb.Tests;
 

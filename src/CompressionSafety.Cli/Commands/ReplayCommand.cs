@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using CompressionSafety.Cli.Configuration;
 using CompressionSafety.Cli.Replay;
-using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Snapshots;
+using CompressionSafety.Files;
 using CompressionSafety.Notifications;
 
 namespace CompressionSafety.Cli.Commands;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Files;
 
 namespace CompressionSafety.Cli.Demo;
 

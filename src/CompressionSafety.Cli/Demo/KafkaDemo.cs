@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CompressionSafety.Cli.Producing;
 using CompressionSafety.Engine.Output;
+using CompressionSafety.Files;
 using CompressionSafety.Kafka.Mock;
 using CompressionSafety.Kafka.Publishing;
 using CompressionSafety.Simulation;

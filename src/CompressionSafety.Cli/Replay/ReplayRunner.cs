@@ -5,6 +5,7 @@ using CompressionSafety.Engine;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Pipeline;
 using CompressionSafety.Engine.Snapshots;
+using CompressionSafety.Files;
 
 namespace CompressionSafety.Cli.Replay;
 

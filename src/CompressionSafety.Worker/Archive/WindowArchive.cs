@@ -5,6 +5,7 @@ using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Reproducibility;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Files;
 using Microsoft.Extensions.Logging;
 
 namespace CompressionSafety.Worker.Archive;

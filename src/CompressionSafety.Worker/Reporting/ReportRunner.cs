@@ -1,5 +1,5 @@
 using System.Reflection;
-using CompressionSafety.Engine.Output;
+using CompressionSafety.Files;
 using CompressionSafety.Reports;
 using CompressionSafety.Worker.Archive;
 using Microsoft.Extensions.Logging;

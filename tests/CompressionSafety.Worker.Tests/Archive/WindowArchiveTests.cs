@@ -7,6 +7,7 @@ using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Reproducibility;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Files;
 using CompressionSafety.Simulation;
 using CompressionSafety.Testing;
 using CompressionSafety.Worker.Archive;

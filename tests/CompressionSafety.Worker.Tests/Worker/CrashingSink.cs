@@ -1,5 +1,6 @@
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Windows;
+using CompressionSafety.Files;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 

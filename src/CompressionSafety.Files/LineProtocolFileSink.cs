@@ -2,7 +2,9 @@ using System.Text;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
 
-namespace CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Output;
+
+namespace CompressionSafety.Files;
 
 /// <summary>
 /// Writes window metrics and incident state changes as InfluxDB line protocol to a file (the embedded default when no

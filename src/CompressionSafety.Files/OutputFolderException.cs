@@ -1,4 +1,4 @@
-namespace CompressionSafety.Engine.Output;
+namespace CompressionSafety.Files;
 
 /// <summary>An output folder that cannot be used: the path is a file, or it cannot be created or written.</summary>
 public sealed class OutputFolderException : IOException

@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace CompressionSafety.Engine.Output;
+
+namespace CompressionSafety.Files;
 
 /// <summary>
 /// Names of the worker's archive files, one set per UTC day of event time: <c>windows-YYYY-MM-DD.jsonl</c>,

@@ -2,17 +2,18 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CompressionSafety.Engine.Rules;
 
-namespace CompressionSafety.Engine.Output;
 
-/// <summary>Writes <c>review.jsonl</c>: events the runtime guard routed to human review.</summary>
-public sealed class ReviewFileWriter : IDisposable
+namespace CompressionSafety.Files;
+
+/// <summary>Writes <c>incidents.jsonl</c>: one line per firing or resolved state change.</summary>
+public sealed class IncidentFileSink : IIncidentSink, IDisposable
 {
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _writer;
 
     /// <summary>Creates (truncates) <paramref name="path"/>.</summary>
-    public ReviewFileWriter(string path)
+    public IncidentFileSink(string path)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 14);
         _writer = new Utf8JsonWriter(_file, LineOptions);
@@ -21,15 +22,13 @@ public sealed class ReviewFileWriter : IDisposable
     /// <summary>Lines written.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Appends one routed event: ids, key, reason, confidence and the predicted and shadow labels.</summary>
-    public void Write(ReviewItem item)
+    /// <inheritdoc/>
+    public void Publish(Incident incident)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var w = _writer;
-        ReviewItemJson.Write(w, item);
-        w.Flush();
+        IncidentJson.Write(_writer, incident);
+        _writer.Flush();
         _file.WriteByte((byte)'\n');
-        w.Reset();
+        _writer.Reset();
         Count++;
     }
 

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CompressionSafety.Engine.Windows;
 
-namespace CompressionSafety.Engine.Output;
+using CompressionSafety.Engine.Output;
+
+namespace CompressionSafety.Files;
 
 /// <summary>
 /// The file outputs of a run, as <c>replay</c> and <c>demo</c> write them into one folder: <c>windows.jsonl</c>,
@@ -58,7 +60,7 @@ public sealed class OutputFolder : IAsyncDisposable
     }
 
     /// <summary>Appends the point of one incident state change to <c>metrics.lp</c>, beside the window points.</summary>
-    public void WriteIncident(Rules.Incident incident) => _metrics.Publish(incident);
+    public void WriteIncident(Engine.Rules.Incident incident) => _metrics.Publish(incident);
 
     /// <summary>Appends one dead letter to <c>dead-letter.jsonl</c>.</summary>
     public void WriteDeadLetter(DeadLetter letter)

@@ -59,11 +59,13 @@ public sealed class StateChangelog : IDisposable
         _producer = new ProducerBuilder<byte[], byte[]>(producerConfig).SetLogHandler(static (_, _) => { }).Build();
     }
 
-    /// <summary>Writes snapshots and waits until every one is acknowledged; throws when one is not.</summary>
+    /// <summary>
+    /// Hands snapshots to the producer without waiting for the broker (a broker outage must not stall the consume loop):
+    /// the returned task completes once every one is acknowledged and faults with the first delivery error.
+    /// </summary>
     /// <param name="snapshots">One snapshot per partition number.</param>
-    /// <returns>The bytes written.</returns>
-    /// <exception cref="KafkaException">A snapshot was not delivered.</exception>
-    public long Write(IEnumerable<PartitionSnapshot> snapshots)
+    /// <returns>The deliveries and the bytes handed over.</returns>
+    public (Task Delivered, long Bytes) Write(IEnumerable<PartitionSnapshot> snapshots)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         var pending = new List<Task<DeliveryResult<byte[], byte[]>>>();
@@ -76,14 +78,8 @@ public sealed class StateChangelog : IDisposable
             pending.Add(_producer.ProduceAsync(target, new Message<byte[], byte[]> { Key = KeyOf(snapshot.Partition), Value = value }));
         }
 
-        _producer.Flush(ReadTimeout);
-        foreach (var delivery in pending)
-        {
-            // ProduceAsync faults with the delivery error; after Flush every task has completed.
-            delivery.GetAwaiter().GetResult();
-        }
-
-        return bytes;
+        // ProduceAsync faults with the delivery error once librdkafka has given up (its message timeout).
+        return (Task.WhenAll(pending), bytes);
     }
 
     /// <summary>The latest snapshot of <paramref name="partition"/>: the changelog partition read from its start to its end.</summary>

@@ -319,13 +319,14 @@ internal sealed class IngestionLoop(
         // The archive is a durable output: its lines reach the disk before the offsets that would skip their records.
         archive?.Flush();
         // With the state in the changelog, what has been processed is committable: a restart resumes from the state.
-        _state?.Save(_assigned, _tracker, n => _pipelines.TryGetValue(n, out var pipeline) ? new PartitionParts(pipeline.Engine, pipeline.Rules is null ? null : (pipeline.Rules, pipeline.Guard!)) : null);
+        // Handed over without waiting: these offsets are stored once the changelog has the state (the gate below).
+        var snapshots = _state?.Save(_assigned, _tracker, n => _pipelines.TryGetValue(n, out var pipeline) ? new PartitionParts(pipeline.Engine, pipeline.Rules is null ? null : (pipeline.Rules, pipeline.Guard!)) : null);
         var committable = _state is null
             ? _tracker.CommittableOffsets()
             : [.. _tracker.Partitions.Select(p => (Partition: p, Offset: _tracker.ProcessedOffset(p))).Where(p => p.Offset is not null).Select(p => new TopicPartitionOffset(p.Partition, new Offset(p.Offset!.Value)))];
         // Durable outputs on Kafka (incidents, review requests, dead letters): these offsets wait until every record
         // handed to the publisher so far is acknowledged, without holding the loop.
-        _deliveries.Add(publisher.Statistics.Accepted, committable);
+        _deliveries.Add(publisher.Statistics.Accepted, committable, snapshots);
         if (drain)
         {
             WaitForDeliveries();
@@ -365,6 +366,15 @@ internal sealed class IngestionLoop(
         {
             health.ProducerFailed();
             throw;
+        }
+
+        try
+        {
+            _deliveries.Snapshots.WaitAsync(budget.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            StateLog.SnapshotsOutstanding(logger, options.ShutdownTimeout / 2);
         }
     }
 

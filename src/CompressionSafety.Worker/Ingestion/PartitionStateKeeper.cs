@@ -77,8 +77,11 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
         return [.. starts.Select(s => new TopicPartitionOffset(s.Key, s.Value))];
     }
 
-    /// <summary>Writes the state of every changed partition and waits until the changelog has it.</summary>
-    public void Save(
+    /// <summary>
+    /// Hands the state of every changed partition to the changelog without waiting; the returned task completes when
+    /// the changelog has it (the offsets it covers are stored only then), or faults when it could not be written.
+    /// </summary>
+    public Task Save(
         IReadOnlyCollection<TopicPartition> assigned,
         PartitionOffsetTracker tracker,
         Func<int, PartitionParts?> partsOf)
@@ -105,12 +108,13 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
 
         if (snapshots.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var bytes = changelog.Write(snapshots);
+        var (delivered, bytes) = changelog.Write(snapshots);
         _changed.Clear();
         StateLog.Saved(logger, snapshots.Count, bytes);
+        return delivered;
     }
 
     private static string Describe(Dictionary<TopicPartition, Offset> starts, int number) =>

@@ -14,6 +14,9 @@ internal static partial class StateLog
     [LoggerMessage(1102, LogLevel.Information, "Partition {Partition} has no usable state snapshot ({Reason}); starting from the committed offset")]
     public static partial void NoSnapshot(ILogger logger, int partition, string reason);
 
-    [LoggerMessage(1103, LogLevel.Debug, "Saved the state of {Partitions} partitions to the changelog ({Bytes} bytes)")]
+    [LoggerMessage(1103, LogLevel.Debug, "Handed the state of {Partitions} partitions to the changelog ({Bytes} bytes); their offsets are stored once it is acknowledged")]
     public static partial void Saved(ILogger logger, int partitions, long bytes);
+
+    [LoggerMessage(1104, LogLevel.Warning, "Stopping with state snapshots unacknowledged by the changelog after {Waited}; the commit stops before the records they cover, which are consumed again on restart")]
+    public static partial void SnapshotsOutstanding(ILogger logger, TimeSpan waited);
 }

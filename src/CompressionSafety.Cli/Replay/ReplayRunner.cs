@@ -15,7 +15,6 @@ namespace CompressionSafety.Cli.Replay;
 /// </summary>
 internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, BaselineSnapshot? snapshot = null)
 {
-    private readonly ParserOptions _parser = settings.Parser;
     private readonly Dictionary<string, long> _deadLetteredByReason = new(StringComparer.Ordinal);
     private long _recordsRead;
     private long _blankLines;
@@ -37,7 +36,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     public IReadOnlyList<Engine.Rules.Incident> Incidents => _incidents;
 
     private readonly List<Engine.Rules.Incident> _incidents = [];
-    private MonitorPipeline<JsonLinesReader>? _pipeline;
+    private MonitorPipeline<LineOrigin>? _pipeline;
 
     /// <summary>SHA-256 of the rule folder (<see cref="Engine.Reproducibility.RuleSetHash"/>), written into summary.json with the rules.</summary>
     public string? RulesSha256 { get; init; }
@@ -51,16 +50,16 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         var engine = new WindowEngine(settings.Engine, snapshot);
         var keys = new HashSet<Engine.Windows.WindowKey>();
         await using var output = new OutputFolder(outputDirectory);
-        using var input = new Source(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes));
-        using var labels = labelsPath is null ? null : new Source(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes));
+        using var input = new Source(new ParsedLines(new JsonLinesReader(inputPath, settings.Parser.MaxRecordBytes), settings.Parser));
+        using var labels = labelsPath is null ? null : new Source(new ParsedLines(new JsonLinesReader(labelsPath, settings.Parser.MaxRecordBytes), settings.Parser));
         using var incidentFile = Rules is null ? null : new IncidentFileSink(Path.Combine(outputDirectory, "incidents.jsonl"));
         using var review = Rules is null ? null : new ReviewFileWriter(Path.Combine(outputDirectory, "review.jsonl"));
-        var outputs = new OutputFanOut<JsonLinesReader>(
+        var outputs = new OutputFanOut<LineOrigin>(
         [
             new FolderOutput(this, output, keys),
-            incidentFile is null ? null : new IncidentSinkOutput<JsonLinesReader>(incidentFile),
+            incidentFile is null ? null : new IncidentSinkOutput<LineOrigin>(incidentFile),
             review is null ? null : new ReviewOutput(review),
-            Notifier is null ? null : new IncidentSinkOutput<JsonLinesReader>(Notifier),
+            Notifier is null ? null : new IncidentSinkOutput<LineOrigin>(Notifier),
             OnWindow is null ? null : new WindowCallbackOutput(OnWindow),
         ]);
         var pipeline = MonitorPipeline.Create(engine, Rules, settings.Engine, settings.Parser, outputs);
@@ -86,7 +85,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         return result1;
     }
 
-    private void ReadAll(MonitorPipeline<JsonLinesReader> pipeline, Source input, Source? labels, long started, CancellationToken cancellationToken)
+    private void ReadAll(MonitorPipeline<LineOrigin> pipeline, Source input, Source? labels, long started, CancellationToken cancellationToken)
     {
         var lastProgress = started;
         input.Advance(this);
@@ -97,7 +96,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
             var source = labels is null || !labels.HasRecord || (input.HasRecord && input.Record!.Timestamp <= labels.Record!.Timestamp)
                 ? input
                 : labels;
-            Count(source.Record!, pipeline.Process(source.Record!, source.Reader));
+            Count(source.Record!, pipeline.Process(source.Record!, source.Origin));
             source.Advance(this);
             if (Progress is not null && time.GetElapsedTime(lastProgress).TotalMilliseconds >= 500)
             {
@@ -212,11 +211,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
     }
 
     /// <summary>One input file with its current parsed record; invalid lines are dead-lettered as they are met.</summary>
-    private sealed class Source(JsonLinesReader reader) : IDisposable
+    private sealed class Source(ParsedLines lines) : IDisposable
     {
-        public JsonLinesReader Reader { get; } = reader;
-
         public InferenceRecord? Record { get; private set; }
+
+        /// <summary>Where <see cref="Record"/> came from (valid until the next <see cref="Advance"/>).</summary>
+        public LineOrigin Origin { get; private set; }
 
         public bool HasRecord => Record is not null;
 
@@ -224,37 +224,33 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         public void Advance(ReplayRunner runner)
         {
             Record = null;
-            var parser = runner._parser;
-            while (Reader.MoveNext())
+            while (lines.MoveNext(out var line))
             {
-                if (Reader.Current.Span.Trim(" \t"u8).IsEmpty && !Reader.Oversized)
+                if (line.Blank)
                 {
-                    // Blank lines (a trailing newline, spacing) are not records.
                     runner._blankLines++;
                     continue;
                 }
 
                 runner._recordsRead++;
-                var parsed = Reader.Oversized
-                    ? MonitorPipeline.Oversized(Reader.CurrentLength, parser)
-                    : MonitorPipeline.Parse(Reader.Current.Span, parser);
-                if (parsed.Record is { } record)
+                if (line.Record is { } record)
                 {
                     Record = record;
+                    Origin = line.Origin;
                     return;
                 }
 
-                runner._pipeline!.Reject(Reader, parsed.Rejection!);
+                runner._pipeline!.Reject(line.Origin, line.Rejection!);
             }
         }
 
-        public void Dispose() => Reader.Dispose();
+        public void Dispose() => lines.Dispose();
     }
 
     /// <summary>The output folder's files (windows.jsonl, metrics.lp, dead-letter.jsonl) and the run's own counts.</summary>
-    private sealed class FolderOutput(ReplayRunner runner, OutputFolder folder, HashSet<Engine.Windows.WindowKey> keys) : MonitorOutput<JsonLinesReader>
+    private sealed class FolderOutput(ReplayRunner runner, OutputFolder folder, HashSet<Engine.Windows.WindowKey> keys) : MonitorOutput<LineOrigin>
     {
-        public override void DeadLetter(JsonLinesReader origin, Rejection rejection)
+        public override void DeadLetter(LineOrigin origin, Rejection rejection)
         {
             var reason = rejection.Code.ToWire();
             runner._deadLetteredByReason[reason] = runner._deadLetteredByReason.GetValueOrDefault(reason) + 1;
@@ -264,8 +260,8 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
                 reason,
                 rejection.Field,
                 rejection.Message,
-                origin.Current,
-                origin.CurrentLength));
+                origin.Raw,
+                origin.RawLength));
         }
 
         public override void Window(Engine.Windows.WindowResult window)
@@ -281,12 +277,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider time, B
         }
     }
 
-    private sealed class ReviewOutput(ReviewFileWriter writer) : MonitorOutput<JsonLinesReader>
+    private sealed class ReviewOutput(ReviewFileWriter writer) : MonitorOutput<LineOrigin>
     {
         public override void Review(Engine.Rules.ReviewItem item) => writer.Write(item);
     }
 
-    private sealed class WindowCallbackOutput(Action<Engine.Windows.WindowResult> callback) : MonitorOutput<JsonLinesReader>
+    private sealed class WindowCallbackOutput(Action<Engine.Windows.WindowResult> callback) : MonitorOutput<LineOrigin>
     {
         public override void Window(Engine.Windows.WindowResult window) => callback(window);
     }

@@ -1,4 +1,5 @@
 using CompressionSafety.Testing;
+using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace CompressionSafety.InfluxDb.Tests;
@@ -94,7 +95,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void WorkerSettings_DeployFile_ServeMetricsAndSendToTheComposeAlertmanager()
     {
-        var settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("deploy/worker.json")).Build();
+        var settings = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("deploy/worker.json")).Build();
 
         Assert.Equal("http://*:8080/", settings["Health:Prefix"]);
         Assert.Equal("True", settings["Metrics:Enabled"]);

@@ -66,6 +66,8 @@ internal sealed partial class WorkerHttpServer(IServiceProvider services, IOptio
         if (address.PathBase.Length > 0)
         {
             app.UsePathBase(address.PathBase);
+            // As the HttpListener prefix did: only requests under the path are served.
+            app.Use((context, next) => context.Request.PathBase.HasValue ? next(context) : NotFound(context));
         }
 
         app.UseRouting();
@@ -80,9 +82,7 @@ internal sealed partial class WorkerHttpServer(IServiceProvider services, IOptio
             app.MapPrometheusScrapingEndpoint("/metrics", metrics, configureBranchedPipeline: null, optionsName: null);
         }
 
-        app.MapFallback((HttpContext context) => Results.Json(
-            new Dictionary<string, string> { ["error"] = "no such endpoint: " + context.Request.Path },
-            statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound));
+        app.MapFallback(NotFound);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
         Address = address;
@@ -110,6 +110,11 @@ internal sealed partial class WorkerHttpServer(IServiceProvider services, IOptio
             _app = null;
         }
     }
+
+    private static Task NotFound(HttpContext context) =>
+        Results.Json(
+            new Dictionary<string, string> { ["error"] = "no such endpoint: " + context.Request.PathBase + context.Request.Path },
+            statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound).ExecuteAsync(context);
 
     private static HealthCheckOptions Probe(string tag, HealthResponseWriter writer) => new()
     {

@@ -89,5 +89,28 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains("broker authentication failed", body.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
     }
-}
 
+    [Fact]
+    public async Task Live_PrefixWithPath_ServedUnderThatPathOnly()
+    {
+        _health.Polled(gotRecord: true);
+        var prefix = $"http://127.0.0.1:{CompressionSafety.Testing.LocalHttp.FreePort()}/worker/";
+        await using var surface = await HttpSurface.StartAsync(_health, prefix: prefix);
+        var root = prefix[..prefix.IndexOf("/worker/", StringComparison.Ordinal)];
+
+        using var under = await _http.GetAsync(new Uri(prefix + "health/live"));
+        using var outside = await _http.GetAsync(new Uri(root + "/health/live"));
+
+        Assert.Equal(HttpStatusCode.OK, under.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_UnknownPath_404WithJsonError()
+    {
+        var (status, body) = await Get("health");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("/health", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+}

@@ -31,11 +31,12 @@ namespace CompressionSafety.Worker.Http;
 internal sealed partial class WorkerHttpServer(IServiceProvider services, IOptions<HealthEndpointOptions> options, ILogger<WorkerHttpServer> logger)
     : IHostedService, IAsyncDisposable
 {
-    private static readonly Dictionary<HealthStatus, int> StatusCodes = new()
+    /// <summary>Degraded (an output down) answers 200 like Healthy; only Unhealthy answers 503.</summary>
+    private static readonly Dictionary<HealthStatus, int> ProbeStatusCodes = new()
     {
-        [HealthStatus.Healthy] = Microsoft.AspNetCore.Http.StatusCodes.Status200OK,
-        [HealthStatus.Degraded] = Microsoft.AspNetCore.Http.StatusCodes.Status200OK,
-        [HealthStatus.Unhealthy] = Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable,
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
     };
 
     private WebApplication? _app;
@@ -114,12 +115,12 @@ internal sealed partial class WorkerHttpServer(IServiceProvider services, IOptio
     private static Task NotFound(HttpContext context) =>
         Results.Json(
             new Dictionary<string, string> { ["error"] = "no such endpoint: " + context.Request.PathBase + context.Request.Path },
-            statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound).ExecuteAsync(context);
+            statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
 
     private static HealthCheckOptions Probe(string tag, HealthResponseWriter writer) => new()
     {
         Predicate = registration => registration.Tags.Contains(tag),
-        ResultStatusCodes = StatusCodes,
+        ResultStatusCodes = ProbeStatusCodes,
         ResponseWriter = writer.WriteAsync,
     };
 

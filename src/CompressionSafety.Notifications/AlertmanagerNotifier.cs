@@ -29,6 +29,7 @@ public sealed class AlertmanagerNotifier : IIncidentSink, IAsyncDisposable
     private long _failed;
     private long _resends;
     private int _activeCount;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, string> _failing = new();
 
     /// <summary>Starts the worker; <paramref name="http"/> comes from <see cref="IHttpClientFactory"/> (see <see cref="AlertmanagerServiceCollectionExtensions"/>).</summary>
     public AlertmanagerNotifier(AlertmanagerOptions options, HttpClient http, TimeProvider time)
@@ -64,6 +65,12 @@ public sealed class AlertmanagerNotifier : IIncidentSink, IAsyncDisposable
 
     /// <summary>Scheduled re-sends of the active alerts so far.</summary>
     public long Resends => Interlocked.Read(ref _resends);
+
+    /// <summary>
+    /// The Alertmanagers whose latest request failed (after the resilience handler's retries), each as "url: error";
+    /// empty when the latest request to every URL was accepted. Health reads it.
+    /// </summary>
+    public IReadOnlyList<string> Failing => [.. _failing.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal).Select(f => f.Key + ": " + f.Value)];
 
     /// <summary>Alerts currently firing in Alertmanager as far as this client knows.</summary>
     public int Active => Volatile.Read(ref _activeCount);
@@ -226,10 +233,12 @@ public sealed class AlertmanagerNotifier : IIncidentSink, IAsyncDisposable
             using var response = await _http.PostAsync(new Uri(url, "api/v2/alerts"), content, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             Interlocked.Increment(ref _sent);
+            _failing.TryRemove(url, out _);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // One unreachable replica must not stop the others or the worker; the next re-send tries again.
+            _failing[url] = ex.Message;
             Interlocked.Increment(ref _failed);
         }
     }

@@ -28,6 +28,7 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
     private long _incidentsSent;
     private long _incidentsFailed;
     private string? _lastError;
+    private volatile bool _lastDeliveryFailed;
 
     /// <summary>Starts the worker.</summary>
     public WebhookNotifier(WebhookOptions options, HttpClient http, TimeProvider time)
@@ -90,6 +91,9 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
 
     /// <summary>Why the last failed attempt failed (status code or connection error), or null when none failed.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Whether the latest payload was given up on (after its retries); the next delivered one clears it. Health reads it.</summary>
+    public bool LastDeliveryFailed => _lastDeliveryFailed;
 
     /// <summary>Told, on the sending thread, of every failed attempt that will be retried, with the reason and the delay.</summary>
     public Action<string>? AttemptFailed { get; init; }
@@ -182,11 +186,13 @@ public sealed class WebhookNotifier : IIncidentSink, IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _sent);
             Interlocked.Add(ref _incidentsSent, incidents);
+            _lastDeliveryFailed = false;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
             // One undeliverable payload must not kill the worker: count it and go on with the next.
             Volatile.Write(ref _lastError, ex.Message);
+            _lastDeliveryFailed = true;
             Interlocked.Increment(ref _failed);
             Interlocked.Add(ref _incidentsFailed, incidents);
         }

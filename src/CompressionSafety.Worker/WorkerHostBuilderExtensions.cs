@@ -10,6 +10,7 @@ using CompressionSafety.Engine.Reproducibility;
 using CompressionSafety.Worker.Archive;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Evaluation;
+using CompressionSafety.Worker.Http;
 using CompressionSafety.Worker.Ingestion;
 using CompressionSafety.Worker.Options;
 using CompressionSafety.Worker.Reporting;
@@ -157,9 +158,7 @@ public static class WorkerHostBuilderExtensions
                 sp.GetService<WindowArchive>());
         });
         services.AddHostedService<IngestionService>();
-        services.Configure<HealthEndpointOptions>(builder.Configuration.GetSection(HealthEndpointOptions.SectionName));
-        services.AddHostedService<HealthEndpointService>();
-        AddPrometheusEndpoint(builder);
+        AddHttpServer(builder);
         if (builder.Configuration.GetSection(EvaluationOptions.SectionName).Exists())
         {
             services.AddEvaluation(builder.Configuration);
@@ -188,45 +187,53 @@ public static class WorkerHostBuilderExtensions
     }
 
     /// <summary>
-    /// When <c>Metrics:Prefix</c> is set, exports the worker's meters through OpenTelemetry's Prometheus exporter on
-    /// <c>{prefix}metrics</c>. The instruments are the same ones created through <see cref="System.Diagnostics.Metrics.IMeterFactory"/>; only the
-    /// exporter is added here.
+    /// The worker's one HTTP server (<see cref="WorkerHttpServer"/>) on <c>Health:Prefix</c> (or the older
+    /// <c>Metrics:Prefix</c> when only it is set), its health checks, and, unless <c>Metrics:Enabled</c> is false,
+    /// OpenTelemetry's Prometheus exporter for <c>/metrics</c> on the same server. The instruments are the ones created
+    /// through <see cref="System.Diagnostics.Metrics.IMeterFactory"/>; only the exporter is added here.
     /// </summary>
-    private static void AddPrometheusEndpoint(IHostApplicationBuilder builder)
+    private static void AddHttpServer(IHostApplicationBuilder builder)
     {
-        var prefix = builder.Configuration.GetSection(MetricsEndpointOptions.SectionName)[nameof(MetricsEndpointOptions.Prefix)];
-        if (string.IsNullOrWhiteSpace(prefix))
-        {
-            return;
-        }
-
-        // A malformed prefix would otherwise fail inside the exporter's HttpListener with no setting named.
-        builder.Services.AddOptionsWithValidateOnStart<MetricsEndpointOptions>()
-            .Bind(builder.Configuration.GetSection(MetricsEndpointOptions.SectionName))
-            .Validate(o => MetricsEndpointOptions.IsPrefix(o.Prefix), "Metrics:Prefix must be an HttpListener prefix such as http://*:9464/ (scheme, host, port, trailing '/').");
-        if (!MetricsEndpointOptions.IsPrefix(prefix))
-        {
-            // The exporter would be built, and throw, while the host resolves its services, before the validation runs.
-            return;
-        }
-
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(MetricsEndpointOptions.ServiceName, serviceVersion: ReportRunner.ToolVersion, autoGenerateServiceInstanceId: false))
-            .WithMetrics(metrics => metrics
-                .AddMeter([.. MetricsEndpointOptions.Meters])
-                .AddPrometheusHttpListener(listener =>
+        var services = builder.Services;
+        var health = builder.Configuration.GetSection(HealthEndpointOptions.SectionName);
+        var metrics = builder.Configuration.GetSection(MetricsEndpointOptions.SectionName);
+        var healthPrefix = health[nameof(HealthEndpointOptions.Prefix)];
+        var metricsPrefix = metrics[nameof(MetricsEndpointOptions.Prefix)];
+        // A malformed prefix fails at start naming its setting, before the server or the exporter is built.
+        services.AddOptionsWithValidateOnStart<HealthEndpointOptions>()
+            .Bind(health)
+            .Validate(o => string.IsNullOrWhiteSpace(healthPrefix) || MetricsEndpointOptions.IsPrefix(healthPrefix), "Health:Prefix must have the form http://host:port/ such as http://*:8080/ (http://, host, port, trailing '/').")
+            .Validate(o => string.IsNullOrWhiteSpace(metricsPrefix) || MetricsEndpointOptions.IsPrefix(metricsPrefix), "Metrics:Prefix must have the form http://host:port/ such as http://*:9464/ (http://, host, port, trailing '/'); better, set Health:Prefix only: /metrics is served there.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(healthPrefix) || string.IsNullOrWhiteSpace(metricsPrefix) || SameAddress(healthPrefix, metricsPrefix),
+                $"Metrics:Prefix ('{metricsPrefix}') and Health:Prefix ('{healthPrefix}') name different addresses, but the worker serves health, silences and /metrics on one server and one port: remove Metrics:Prefix and scrape Health:Prefix's /metrics.")
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Prefix) && !string.IsNullOrWhiteSpace(metricsPrefix))
                 {
-                    // The same HttpListener prefix syntax as Health:Prefix (http://*:9464/ binds every address).
-                    listener.ScrapeEndpointPath = MetricsEndpointOptions.ScrapePath(prefix);
-                    listener.ConfigureHttpListener = (_, http) =>
-                    {
-                        http.Prefixes.Clear();
-                        http.Prefixes.Add(prefix);
-                    };
-                    // Every series carries service_name, so a shared Prometheus tells the worker's series apart.
-                    listener.ResourceConstantLabels = key => key == "service.name";
-                }));
+                    o.Prefix = metricsPrefix;
+                }
+            });
+        services.AddOptions<MetricsEndpointOptions>().Bind(metrics);
+        services.AddWorkerHealthChecks();
+        services.AddSingleton<WorkerHttpServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkerHttpServer>());
+        var prefix = string.IsNullOrWhiteSpace(healthPrefix) ? metricsPrefix : healthPrefix;
+        if (string.IsNullOrWhiteSpace(prefix) || !MetricsEndpointOptions.IsPrefix(prefix) || !metrics.GetValue(nameof(MetricsEndpointOptions.Enabled), defaultValue: true))
+        {
+            return;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(MetricsEndpointOptions.ServiceName, serviceVersion: ReportRunner.ToolVersion, autoGenerateServiceInstanceId: false))
+            .WithMetrics(meters => meters
+                .AddMeter([.. MetricsEndpointOptions.Meters])
+                // Every series carries service_name, so a shared Prometheus tells the worker's series apart.
+                .AddPrometheusExporter(exporter => exporter.ResourceConstantLabels = key => key == "service.name"));
     }
+
+    private static bool SameAddress(string a, string b) =>
+        WorkerHttpAddress.TryParse(a, out var x) && WorkerHttpAddress.TryParse(b, out var y) && x == y;
 
     /// <summary>The worker's settings as the report's manifest names them: the canonical engine settings and the rule folder's hash.</summary>
     /// <param name="services">The worker host's services.</param>

@@ -1,10 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CompressionSafety.Engine;
-using CompressionSafety.InfluxDb;
 using CompressionSafety.Testing;
-using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using YamlDotNet.RepresentationModel;
 
@@ -16,17 +13,8 @@ namespace CompressionSafety.Cli.Tests;
 /// </summary>
 public partial class DeploymentCommandTests
 {
-    private static readonly Dictionary<string, Type> Sections = new(StringComparer.Ordinal)
-    {
-        [KafkaWorkerOptions.SectionName] = typeof(KafkaWorkerOptions),
-        [EngineOptions.SectionName] = typeof(EngineOptions),
-        [HealthEndpointOptions.SectionName] = typeof(HealthEndpointOptions),
-        [InfluxDbOptions.SectionName] = typeof(InfluxDbOptions),
-        [RulesOptions.SectionName] = typeof(RulesOptions),
-        [Worker.Archive.ArchiveOptions.SectionName] = typeof(Worker.Archive.ArchiveOptions),
-        [Worker.Reporting.ReportOptions.SectionName] = typeof(Worker.Reporting.ReportOptions),
-        [Notifications.AlertmanagerOptions.SectionName] = typeof(Notifications.AlertmanagerOptions),
-    };
+    /// <summary>The worker's own list of sections and option types (the one StrictSettings checks at start).</summary>
+    private static IReadOnlyDictionary<string, Type> Sections => StrictSettings.Sections;
 
     private static YamlMappingNode Compose()
     {

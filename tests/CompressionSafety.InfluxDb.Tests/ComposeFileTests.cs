@@ -1,4 +1,5 @@
 using CompressionSafety.Testing;
+using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace CompressionSafety.InfluxDb.Tests;
@@ -12,7 +13,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void Services_ComposeFile_AreTheFullStack()
     {
-        Assert.Equal(["alertmanager", "grafana", "influxdb", "kafka", "producer", "worker"], Services.Keys().Order(StringComparer.Ordinal));
+        Assert.Equal(["alertmanager", "grafana", "influxdb", "kafka", "producer", "prometheus", "worker"], Services.Keys().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -61,6 +62,45 @@ public sealed class ComposeFileTests
         Assert.Contains(("influxdb", "8086"), published);
         Assert.Contains(("kafka", "29092"), published);
         Assert.Contains(("worker", "8080"), published);
+        Assert.Contains(("prometheus", "9090"), published);
+        Assert.Contains(("alertmanager", "9093"), published);
+    }
+
+    [Fact]
+    public void Prometheus_ComposeConfig_ScrapesTheWorkersOneServerAndAlertsThroughTheComposeAlertmanager()
+    {
+        var config = YamlFile.LoadDocuments("deploy/prometheus/prometheus.yml").Single();
+        var scrape = ((YamlSequenceNode)config.Get("scrape_configs")!).Children.Cast<YamlMappingNode>().Single();
+        var target = ((YamlSequenceNode)((YamlSequenceNode)scrape.Get("static_configs")!).Children[0].Get("targets")!).Children.Single().ToString();
+        var alertmanagers = ((YamlSequenceNode)config.Map("alerting").Get("alertmanagers")!).Children[0];
+        var alertmanager = ((YamlSequenceNode)((YamlSequenceNode)alertmanagers.Get("static_configs")!).Children[0].Get("targets")!).Children.Single().ToString();
+        var rules = ((YamlSequenceNode)config.Get("rule_files")!).Children.Single().ToString();
+        var volumes = Services.Strings("prometheus", "volumes");
+        var worker = Services.Pairs("worker", "environment");
+
+        Assert.Contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", volumes);
+        Assert.Contains("./deploy/prometheus/rules:" + Path.GetDirectoryName(rules) + ":ro", volumes);
+        Assert.NotEmpty(Directory.GetFiles(RepositoryRoot.Combine("deploy/prometheus/rules"), Path.GetFileName(rules)));
+        // The worker serves /metrics on its one HTTP server: the scrape target is the worker's Health:Prefix port.
+        Assert.Equal("/metrics", scrape.Text("metrics_path"));
+        Assert.Equal("http://*:8080/", worker["Health__Prefix"]);
+        Assert.Equal("worker:8080", target);
+        Assert.NotEqual("false", worker.GetValueOrDefault("Metrics__Enabled"));
+        Assert.Equal("http://" + alertmanager, worker["Alertmanager__Urls__0"]);
+        Assert.Equal("http://prometheus:9090", Services.Pairs("grafana", "environment")["PROMETHEUS_URL"]);
+        Assert.Contains("9090:9090", Services.Strings("prometheus", "ports"));
+        Assert.Contains("url: ${PROMETHEUS_URL}", File.ReadAllText(RepositoryRoot.Combine("deploy/grafana/provisioning/datasources/prometheus.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkerSettings_DeployFile_ServeMetricsAndSendToTheComposeAlertmanager()
+    {
+        var settings = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("deploy/worker.json")).Build();
+
+        Assert.Equal("http://*:8080/", settings["Health:Prefix"]);
+        Assert.Equal("True", settings["Metrics:Enabled"]);
+        Assert.Null(settings["Metrics:Prefix"]);
+        Assert.Equal(Services.Pairs("worker", "environment")["Alertmanager__Urls__0"], settings["Alertmanager:Urls:0"]);
     }
 
     [Fact]

@@ -11,12 +11,18 @@ namespace CompressionSafety.InfluxDb.Tests;
 /// <param name="Text">The query as Grafana stores it, with variables and macros.</param>
 public sealed partial record DashboardQuery(string File, string Where, string Text)
 {
-    /// <summary>The datasource type every InfluxQL query names; the worker-metrics panels use <c>prometheus</c>.</summary>
+    /// <summary>The datasource type every InfluxQL query names.</summary>
     public const string InfluxDb = "influxdb";
+
+    /// <summary>The datasource type of the worker-metrics dashboard's PromQL queries (run by PrometheusEndpointTests in the worker's tests).</summary>
+    public const string Prometheus = "prometheus";
 
     /// <summary>Every dashboard file in <c>dashboards/</c>.</summary>
     public static IReadOnlyList<string> Files { get; } =
         [.. Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    /// <summary>The dashboards with at least one query on a datasource of type <paramref name="datasource"/>.</summary>
+    public static IReadOnlyList<string> FilesQuerying(string datasource) => [.. Files.Where(file => Targets(file, datasource).Any())];
 
     /// <summary>The parsed dashboard.</summary>
     public static JsonElement Load(string file)
@@ -28,7 +34,7 @@ public sealed partial record DashboardQuery(string File, string Where, string Te
     /// <summary>The template variables of <paramref name="file"/> with their queries, in the order Grafana resolves them.</summary>
     public static IReadOnlyList<(string Name, DashboardQuery Query)> Variables(string file) =>
         [.. Load(file).GetProperty("templating").GetProperty("list").EnumerateArray()
-            .Where(v => v.GetProperty("type").GetString() == "query")
+            .Where(v => v.GetProperty("type").GetString() == "query" && TypeOf(v) == InfluxDb)
             .Select(v => (v.GetProperty("name").GetString()!, new DashboardQuery(file, "variable " + v.GetProperty("name").GetString(), v.GetProperty("query").GetString()!)))];
 
     /// <summary>The annotation queries and panel targets of <paramref name="file"/> whose datasource has type <paramref name="datasource"/>.</summary>

@@ -9,7 +9,8 @@ namespace CompressionSafety.InfluxDb.Tests;
 /// </summary>
 public sealed class DashboardQueryTests(DashboardDataFixture data) : IClassFixture<DashboardDataFixture>
 {
-    public static TheoryData<string> Files() => [.. DashboardQuery.Files];
+    /// <summary>The InfluxQL dashboards; the PromQL one (worker.json) runs against Prometheus in the worker's tests.</summary>
+    public static TheoryData<string> Files() => [.. DashboardQuery.FilesQuerying(DashboardQuery.InfluxDb)];
 
     /// <summary>(file, where) of every InfluxQL target; strings, so each shows as its own test case.</summary>
     public static TheoryData<string, string> Targets()

@@ -6,18 +6,48 @@ namespace CompressionSafety.InfluxDb.Tests;
 
 /// <summary>
 /// Static checks of the dashboards: the expected set, provisioned datasources, InfluxQL (not Flux) targets naming only
-/// written measurements. Whether each query returns rows is <see cref="DashboardQueryTests"/>' job.
+/// written measurements, PromQL targets naming only the worker's series. Whether each query returns rows is the real
+/// engines' job: <see cref="DashboardQueryTests"/> (InfluxQL on influxd) and the worker's PrometheusEndpointTests (PromQL
+/// on prometheus scraping a running worker).
 /// </summary>
 public sealed partial class DashboardTests
 {
     public static TheoryData<string> Dashboards() => [.. DashboardQuery.Files];
+
+    public static TheoryData<string> InfluxQlDashboards() => [.. DashboardQuery.FilesQuerying(DashboardQuery.InfluxDb)];
 
     [Fact]
     public void Dashboards_Folder_HoldsOverviewDrillDownAndIncidents()
     {
         var uids = DashboardQuery.Files.Select(file => DashboardQuery.Load(file).GetProperty("uid").GetString()).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Superset(new HashSet<string?>(["cs-overview", "cs-model", "cs-incidents"], StringComparer.Ordinal), uids);
+        Assert.Superset(new HashSet<string?>(["cs-overview", "cs-model", "cs-incidents", "cs-worker"], StringComparer.Ordinal), uids);
+    }
+
+    [Fact]
+    public void Files_EveryDashboard_QueriesInfluxQlOrPromQlAndBothKindsExist()
+    {
+        var influxQl = DashboardQuery.FilesQuerying(DashboardQuery.InfluxDb);
+        var promQl = DashboardQuery.FilesQuerying(DashboardQuery.Prometheus);
+
+        Assert.Equal(DashboardQuery.Files, influxQl.Union(promQl).Order(StringComparer.Ordinal));
+        Assert.Equal(["worker.json"], promQl);
+        Assert.Equal(3, influxQl.Count);
+    }
+
+    [Fact]
+    public void PromQl_WorkerDashboard_NamesOnlyWorkerSeriesOfTheScrapeJob()
+    {
+        var job = YamlFile.LoadDocuments("deploy/prometheus/prometheus.yml").Single();
+        var jobName = ((YamlDotNet.RepresentationModel.YamlSequenceNode)job.Get("scrape_configs")!).Children[0].Text("job_name");
+        var targets = DashboardQuery.Targets("worker.json", DashboardQuery.Prometheus).ToList();
+
+        Assert.NotEmpty(targets);
+        foreach (var target in targets)
+        {
+            Assert.Contains("job=\"" + jobName + "\"", target.Text, StringComparison.Ordinal);
+            Assert.All(MetricPattern().Matches(target.Text).Select(m => m.Value), name => Assert.True(name == "up" || name.StartsWith("compression_safety_", StringComparison.Ordinal), $"{target}: {name}"));
+        }
     }
 
     [Theory]
@@ -54,7 +84,7 @@ public sealed partial class DashboardTests
     }
 
     [Theory]
-    [MemberData(nameof(Dashboards))]
+    [MemberData(nameof(InfluxQlDashboards))]
     public void Queries_Dashboard_NameOnlyWrittenMeasurementsAndFields(string file)
     {
         var queries = DashboardQuery.Targets(file, DashboardQuery.InfluxDb).Concat(DashboardQuery.Variables(file).Select(v => v.Query)).ToList();
@@ -67,6 +97,10 @@ public sealed partial class DashboardTests
             Assert.DoesNotContain("from(bucket", query.Text, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>A series selector: a metric name followed by its label matchers.</summary>
+    [GeneratedRegex(@"\b[a-z_][a-z0-9_]*(?=\{)")]
+    private static partial Regex MetricPattern();
 
     [GeneratedRegex("FROM \"(\\w+)\"")]
     private static partial Regex MeasurementPattern();

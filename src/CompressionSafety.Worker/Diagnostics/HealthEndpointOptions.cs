@@ -1,14 +1,16 @@
 namespace CompressionSafety.Worker.Diagnostics;
 
-/// <summary>Settings of the HTTP health endpoint (section <c>Health</c>).</summary>
+/// <summary>Settings of the worker's HTTP server (section <c>Health</c>): health probes, silence API and <c>/metrics</c>.</summary>
 public sealed class HealthEndpointOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Health";
 
     /// <summary>
-    /// HttpListener prefix to serve <c>/health/live</c> and <c>/health/ready</c> on, for example <c>http://*:8080/</c>
-    /// in a container or <c>http://127.0.0.1:8080/</c> on a workstation. Empty: no endpoint.
+    /// Address of the worker's one HTTP server (Kestrel), written as an HttpListener prefix as before: for example
+    /// <c>http://*:8080/</c> in a container or <c>http://127.0.0.1:8080/</c> on a workstation. It serves
+    /// <c>/health/live</c>, <c>/health/ready</c>, the silence API and <c>/metrics</c>. Empty: no server (unless the older
+    /// <c>Metrics:Prefix</c> is set, which then names it).
     /// </summary>
     public string? Prefix { get; set; }
 

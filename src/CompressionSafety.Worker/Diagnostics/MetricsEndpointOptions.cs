@@ -1,14 +1,23 @@
+using CompressionSafety.Worker.Http;
+
 namespace CompressionSafety.Worker.Diagnostics;
 
-/// <summary>Settings of the Prometheus scrape endpoint (section <c>Metrics</c>).</summary>
+/// <summary>Settings of the Prometheus scrape endpoint (section <c>Metrics</c>), served on the worker's HTTP server.</summary>
 public sealed class MetricsEndpointOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Metrics";
 
     /// <summary>
-    /// HttpListener prefix to serve <c>/metrics</c> (Prometheus text format) on, for example <c>http://*:9464/</c> in a
-    /// container or <c>http://127.0.0.1:9464/</c> on a workstation. Empty: no endpoint and no exporter.
+    /// Serve <c>/metrics</c> (Prometheus text format, OpenTelemetry's exporter) on the server at <c>Health:Prefix</c>.
+    /// Default true; false: no exporter.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Older setting, from when <c>/metrics</c> had a listener of its own. Kept so existing settings start: with
+    /// <c>Health:Prefix</c> unset it names the one server's address; with it set it must name the same address (one
+    /// server, one port), otherwise the start fails naming both.
     /// </summary>
     public string? Prefix { get; set; }
 
@@ -19,7 +28,7 @@ public sealed class MetricsEndpointOptions
     public static IReadOnlyList<string> Meters { get; } = [WorkerMetrics.MeterName, "CompressionSafety.InfluxDb"];
 
     /// <summary>The scrape path for a prefix: <c>metrics</c> under the prefix's own path.</summary>
-    /// <param name="prefix">An HttpListener prefix such as <c>http://*:9464/</c>.</param>
+    /// <param name="prefix">A prefix such as <c>http://*:9464/</c>.</param>
     /// <returns>For example <c>/metrics</c>.</returns>
     public static string ScrapePath(string prefix)
     {
@@ -29,13 +38,8 @@ public sealed class MetricsEndpointOptions
         return (path < 0 ? string.Empty : prefix[path..].TrimEnd('/')) + "/metrics";
     }
 
-    /// <summary>Whether <paramref name="prefix"/> has the form HttpListener accepts: <c>http(s)://host:port/path/</c>.</summary>
+    /// <summary>Whether <paramref name="prefix"/> has the form the server accepts: <c>http://host:port/path/</c>.</summary>
     /// <param name="prefix">The setting.</param>
     /// <returns>True for, e.g., <c>http://*:9464/</c>.</returns>
-    public static bool IsPrefix(string? prefix) =>
-        prefix is not null
-        && (prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || prefix.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        && prefix.EndsWith('/')
-        && Uri.TryCreate(prefix.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-        && uri.Host.Length > 0;
+    public static bool IsPrefix(string? prefix) => WorkerHttpAddress.IsPrefix(prefix);
 }

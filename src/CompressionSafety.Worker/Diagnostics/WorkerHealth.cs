@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace CompressionSafety.Worker.Diagnostics;
 
 /// <summary>
-/// The worker's health state, updated by the consume loop and read by probes. A small state object instead of
-/// ASP.NET Core health checks, which are not in the worker's shared framework.
+/// The worker's health state, updated by the consume loop and read by the `ingestion` and `kafka` health checks
+/// (<see cref="IngestionHealthCheck"/>, <see cref="KafkaReadinessHealthCheck"/>) that the HTTP server's probes run.
 /// </summary>
 public sealed class WorkerHealth
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Worker.Diagnostics;
@@ -10,13 +9,14 @@ using Microsoft.Extensions.Options;
 namespace CompressionSafety.Worker.Silences;
 
 /// <summary>
-/// Alertmanager-like silence endpoints, served by the health endpoint's listener: <c>GET /api/v2/silences</c>,
-/// <c>POST /api/v2/silences</c> (returns <c>{"silenceID": ...}</c>) and <c>DELETE /api/v2/silence/{id}</c>. Changes go
-/// to the shared <see cref="SilenceStore"/> that every rule evaluator reads, and to <see cref="RulesOptions.SilencesFile"/> when set.
+/// Alertmanager-like silence endpoints, mapped as minimal APIs on the worker's HTTP server (<see cref="SilenceEndpoints"/>):
+/// <c>GET /api/v2/silences</c>, <c>POST /api/v2/silences</c> (returns <c>{"silenceID": ...}</c>) and
+/// <c>DELETE /api/v2/silence/{id}</c>. Changes go to the shared <see cref="SilenceStore"/> that every rule evaluator
+/// reads, and to <see cref="RulesOptions.SilencesFile"/> when set. Each method answers a status code and a JSON body.
 /// </summary>
 /// <remarks>
 /// Reading is open; changing (POST, DELETE) needs <c>Authorization: Bearer</c> with <see cref="HealthEndpointOptions.SilenceToken"/>
-/// when it is set, and is refused without one unless the listener is bound to the loopback interface only: a container's
+/// when it is set, and is refused without one unless the server is bound to the loopback interface only: a container's
 /// <c>http://*:8080/</c> is reachable by everything that can reach its probes.
 /// </remarks>
 internal sealed partial class SilenceApi(
@@ -25,40 +25,41 @@ internal sealed partial class SilenceApi(
     /// <summary>The largest request body accepted.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    private const string ListPath = "/api/v2/silences";
-    private const string ItemPrefix = "/api/v2/silence/";
+    /// <summary>The list route.</summary>
+    public const string ListPath = "/api/v2/silences";
 
-    /// <summary>True when <paramref name="path"/> is one of the silence endpoints.</summary>
-    public static bool Handles(string path) =>
-        string.Equals(path, ListPath, StringComparison.Ordinal) || path.StartsWith(ItemPrefix, StringComparison.Ordinal);
+    /// <summary>The item route.</summary>
+    public const string ItemPath = "/api/v2/silence/{id}";
 
-    /// <summary>Answers one request: the status code and the JSON body.</summary>
-    public (int Status, byte[] Body) Answer(string method, string path, Stream body, string? authorization = null)
+    /// <summary>GET on the list: every API silence with its state by the worker's clock.</summary>
+    public (int Status, byte[] Body) Get() => (200, List());
+
+    /// <summary>POST on the list: creates a silence, or replaces the one whose <c>id</c> the body names.</summary>
+    public async Task<(int Status, byte[] Body)> PostAsync(Stream body, string? authorization, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(body);
-        if (method is "POST" or "DELETE" && Refusal(authorization) is { } refused)
+        if (Refusal(authorization) is { } refused)
         {
             return refused;
         }
-        if (string.Equals(path, ListPath, StringComparison.Ordinal))
-        {
-            return method switch
-            {
-                "GET" => (200, List()),
-                "POST" => Post(body),
-                _ => Error(405, $"{method} is not allowed on {ListPath}; use GET or POST"),
-            };
-        }
 
-        var id = WebUtility.UrlDecode(path[ItemPrefix.Length..]);
-        return method switch
-        {
-            "DELETE" => Delete(id),
-            _ => Error(405, $"{method} is not allowed on {ItemPrefix}{{id}}; use DELETE"),
-        };
+        var bytes = await ReadAsync(body, cancellationToken).ConfigureAwait(false);
+        return bytes is null
+            ? Error(400, string.Create(CultureInfo.InvariantCulture, $"the body is larger than {MaxBodyBytes} bytes"))
+            : Post(bytes);
     }
+
+    /// <summary>DELETE on an item.</summary>
+    public (int Status, byte[] Body) Delete(string id, string? authorization)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Refusal(authorization) ?? Delete(id);
+    }
+
+    /// <summary>Any other method on the list or an item: 405 naming the methods that are allowed.</summary>
+    public static (int Status, byte[] Body) NotAllowed(string method, bool list) => list
+        ? Error(405, $"{method} is not allowed on {ListPath}; use GET or POST")
+        : Error(405, $"{method} is not allowed on /api/v2/silence/{{id}}; use DELETE");
 
     private byte[] List()
     {
@@ -75,14 +76,8 @@ internal sealed partial class SilenceApi(
         });
     }
 
-    private (int, byte[]) Post(Stream body)
+    private (int, byte[]) Post(byte[] bytes)
     {
-        var bytes = Read(body);
-        if (bytes is null)
-        {
-            return Error(400, string.Create(CultureInfo.InvariantCulture, $"the body is larger than {MaxBodyBytes} bytes"));
-        }
-
         Silence? silence;
         string? error;
         bool updates;
@@ -178,12 +173,12 @@ internal sealed partial class SilenceApi(
         }
     }
 
-    private static byte[]? Read(Stream body)
+    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = body.Read(chunk, 0, chunk.Length)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBodyBytes)
@@ -213,7 +208,7 @@ internal sealed partial class SilenceApi(
             : Error(403, "changing silences over a listener reachable from other machines needs Health:SilenceToken (or bind Health:Prefix to 127.0.0.1)");
     }
 
-    /// <summary>True when an HttpListener prefix accepts only local connections (or there is no listener: in-process use).</summary>
+    /// <summary>True when a <c>Health:Prefix</c> accepts only local connections (or there is no server: in-process use).</summary>
     internal static bool IsLoopbackOnly(string? prefix)
     {
         if (string.IsNullOrWhiteSpace(prefix))

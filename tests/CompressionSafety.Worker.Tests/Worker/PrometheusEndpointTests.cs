@@ -20,7 +20,7 @@ public sealed class ProcessWideMeters
     public const string Name = "process-wide meters";
 }
 
-/// <summary>The worker's own instruments on <c>Metrics:Prefix</c>/metrics, read as Prometheus reads them.</summary>
+/// <summary>The worker's own instruments on its HTTP server's /metrics (<c>Health:Prefix</c>, or the older <c>Metrics:Prefix</c>), read as Prometheus reads them.</summary>
 [Collection(ProcessWideMeters.Name)]
 public sealed class PrometheusEndpointTests
 {
@@ -135,42 +135,120 @@ public sealed class PrometheusEndpointTests
     }
 
     [Fact]
-    public async Task RealPrometheus_ScrapesWorker_ConsumerLagAndRecordsSeriesWithWorkerLabels()
+    public async Task Start_MetricsPrefixOtherThanHealthPrefix_FailsNamingBoth()
     {
         using var cluster = KafkaTestClients.StartCluster();
         using var harness = new WorkerHarness(cluster);
-        await harness.ProduceAsync(TestStream.Predictions(60).Select(RecordWriter.ToJsonBytes));
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
+        {
+            ["Health:Prefix"] = "http://127.0.0.1:18080/",
+            ["Metrics:Prefix"] = "http://127.0.0.1:19464/",
+        });
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Metrics:Prefix", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Health:Prefix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrape_HealthPrefixOnly_MetricsOnTheSameServerAsTheProbes()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        await harness.ProduceAsync(TestStream.Predictions(10).Select(RecordWriter.ToJsonBytes));
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?> { ["Health:Prefix"] = prefix });
+        await host.StartAsync();
+        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 10, "the records");
+
+        var text = await ScrapeUntilAsync(prefix, t => Value(t, "compression_safety_ingest_records_total") == 10);
+        using var live = await Http.GetAsync(new Uri(prefix + "health/live"));
+        await host.StopAsync();
+
+        Assert.Contains("# TYPE compression_safety_ingest_consumer_lag gauge", text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Host_MetricsDisabled_NoExporterAndNoScrapeEndpoint()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?> { ["Health:Prefix"] = prefix, ["Metrics:Enabled"] = "false" });
+        await host.StartAsync();
+
+        using var metrics = await Http.GetAsync(new Uri(prefix + "metrics"));
+        using var live = await Http.GetAsync(new Uri(prefix + "health/live"));
+        await host.StopAsync();
+
+        Assert.Null(host.Services.GetService<MeterProvider>());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, metrics.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+    }
+
+    /// <summary>
+    /// Debian's prometheus loads the compose stack's own deploy/prometheus/prometheus.yml and rules (target, rule path
+    /// and intervals rewritten for the test), scrapes a running worker with every output configured, and answers every
+    /// PromQL query of dashboards/worker.json with series; every metric the alert rules name exists too. A panel or a rule
+    /// on a metric nothing exports fails here.
+    /// </summary>
+    [Fact]
+    public async Task RealPrometheus_DeployConfigScrapesWorker_SeriesForLagRecordsEveryWorkerPanelAndRule()
+    {
+        using var cluster = KafkaTestClients.StartCluster();
+        using var harness = new WorkerHarness(cluster);
+        // Two minutes of one-a-second records close the first minute's windows; one bad record makes a dead letter.
+        await harness.ProduceAsync([.. TestStream.Predictions(120).Select(RecordWriter.ToJsonBytes), "not json"u8.ToArray()]);
         var workerPort = LocalHttp.FreePort();
         var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{workerPort}/");
-        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?> { ["Metrics:Prefix"] = prefix });
+        // Nothing listens here: the outputs are configured (so their counters are exported) and failing.
+        var dead = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
+        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
+        {
+            ["Health:Prefix"] = prefix,
+            ["Webhook:Url"] = dead + "hook",
+            ["Webhook:Secret"] = "secret",
+            ["Alertmanager:Urls:0"] = dead,
+            ["InfluxDb:Url"] = dead,
+            ["InfluxDb:Org"] = "org",
+            ["InfluxDb:Bucket"] = "bucket",
+            ["InfluxDb:Token"] = "token",
+        });
         await host.StartAsync();
-        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 60, "the records");
+        await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 121, "the records");
 
         var binary = Environment.GetEnvironmentVariable("PROMETHEUS_BIN") ?? "/usr/bin/prometheus";
         await using var prometheus = await LocalServer.StartAsync(binary, "prometheus", (port, dir) =>
         {
             var config = Path.Combine(dir, "prometheus.yml");
-            File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $"""
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                scrape_configs:
-                  - job_name: compression-safety-worker
-                    metrics_path: /metrics
-                    static_configs:
-                      - targets: ["127.0.0.1:{workerPort}"]
-                """));
+            File.WriteAllText(config, DeployConfig(workerPort));
             return
             [
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + Path.Combine(dir, "data"),
                 "--web.listen-address=127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
-                "--log.level=warn",
+                "--log.level=error",
             ];
         }, "/-/ready");
 
         var lag = await QueryUntilSeriesAsync(prometheus, "compression_safety_ingest_consumer_lag");
         var records = await QueryUntilSeriesAsync(prometheus, "compression_safety_ingest_records_total");
+        var panels = DashboardTargets();
+        foreach (var (where, expr) in panels)
+        {
+            await QueryUntilSeriesAsync(prometheus, expr, "dashboards/worker.json " + where);
+        }
+
+        var ruleFile = File.ReadAllText(RepositoryRoot.Combine("deploy/prometheus/rules/worker.yml"));
+        var ruleMetrics = Regex.Matches(ruleFile, @"\b(up|compression_safety_\w+)\b(?=[{\[)])").Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var metric in ruleMetrics)
+        {
+            await QueryUntilSeriesAsync(prometheus, metric + "{job=\"compression-safety-worker\"}", "deploy/prometheus/rules/worker.yml " + metric);
+        }
+
+        using var rules = JsonDocument.Parse(await Http.GetStringAsync(new Uri(prometheus.Url + "/api/v1/rules")));
         await host.StopAsync();
 
         foreach (var series in new[] { lag, records })
@@ -182,7 +260,51 @@ public sealed class PrometheusEndpointTests
         }
 
         Assert.Equal("0", lag.GetProperty("value")[1].GetString());
-        Assert.Equal("60", records.GetProperty("value")[1].GetString());
+        Assert.Equal("121", records.GetProperty("value")[1].GetString());
+        Assert.True(panels.Count >= 10, "worker.json has " + panels.Count + " PromQL targets");
+        Assert.Equal(6, ruleMetrics.Count);
+        var loaded = rules.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).ToList();
+        Assert.Equal(Regex.Count(ruleFile, "- alert: "), loaded.Count);
+        Assert.All(loaded, rule => Assert.NotEqual("err", rule.GetProperty("health").GetString()));
+    }
+
+    /// <summary>deploy/prometheus/prometheus.yml with the worker target, rule path, Alertmanager and intervals made local; each replacement must apply.</summary>
+    private static string DeployConfig(int workerPort)
+    {
+        var text = File.ReadAllText(RepositoryRoot.Combine("deploy/prometheus/prometheus.yml"));
+        foreach (var (from, to) in new[]
+        {
+            ("\"worker:8080\"", string.Create(CultureInfo.InvariantCulture, $"\"127.0.0.1:{workerPort}\"")),
+            ("/etc/prometheus/rules/", RepositoryRoot.Combine("deploy/prometheus/rules") + "/"),
+            ("\"alertmanager:9093\"", "\"127.0.0.1:1\""),
+            ("scrape_interval: 15s", "scrape_interval: 1s"),
+            ("evaluation_interval: 15s", "evaluation_interval: 1s"),
+        })
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Every PromQL target of dashboards/worker.json with Grafana's <c>$__rate_interval</c> as Grafana would set it for a 1 s scrape.</summary>
+    private static List<(string Where, string Expr)> DashboardTargets()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("dashboards/worker.json")));
+        var targets = new List<(string, string)>();
+        foreach (var panel in document.RootElement.GetProperty("panels").EnumerateArray())
+        {
+            foreach (var target in panel.GetProperty("targets").EnumerateArray())
+            {
+                Assert.Equal("prometheus", target.GetProperty("datasource").GetProperty("type").GetString());
+                var expr = target.GetProperty("expr").GetString()!.Replace("$__rate_interval", "5s", StringComparison.Ordinal);
+                Assert.DoesNotContain("$", expr, StringComparison.Ordinal);
+                targets.Add(($"panel '{panel.GetProperty("title").GetString()}' {target.GetProperty("refId").GetString()}", expr));
+            }
+        }
+
+        return targets;
     }
 
     /// <summary>Scrapes <paramref name="prefix"/>metrics until <paramref name="done"/> holds; returns the text.</summary>
@@ -204,14 +326,18 @@ public sealed class PrometheusEndpointTests
         return text;
     }
 
-    /// <summary>Polls Prometheus's query API until <paramref name="query"/> returns one series; returns it.</summary>
-    private static async Task<JsonElement> QueryUntilSeriesAsync(LocalServer prometheus, string query)
+    /// <summary>Polls Prometheus's query API until <paramref name="query"/> returns a series; returns the first.</summary>
+    private static async Task<JsonElement> QueryUntilSeriesAsync(LocalServer prometheus, string query, string? what = null)
     {
         JsonElement found = default;
         await LocalServer.WaitUntilAsync(async () =>
         {
             var uri = new Uri(prometheus.Url + "/api/v1/query?query=" + Uri.EscapeDataString(query));
-            using var document = JsonDocument.Parse(await Http.GetStringAsync(uri));
+            using var response = await Http.GetAsync(uri);
+            var body = await response.Content.ReadAsStringAsync();
+            // A query Prometheus cannot parse answers 400 with the reason: fail at once, naming it.
+            Assert.True(response.IsSuccessStatusCode, (what ?? query) + ": " + body);
+            using var document = JsonDocument.Parse(body);
             var result = document.RootElement.GetProperty("data").GetProperty("result");
             if (result.GetArrayLength() == 0)
             {
@@ -220,7 +346,7 @@ public sealed class PrometheusEndpointTests
 
             found = result[0].Clone();
             return true;
-        }, TimeSpan.FromSeconds(60), "a " + query + " series in Prometheus (output: " + prometheus.Output + ")");
+        }, TimeSpan.FromSeconds(60), "a series for " + (what ?? query) + " (" + query + ") in Prometheus (output: " + prometheus.Output + ")");
         return found;
     }
 

@@ -5,42 +5,38 @@ using CompressionSafety.Testing;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using CompressionSafety.Worker.Silences;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 
-/// <summary>Who may change silences: a bearer token when one is set, otherwise only a loopback-bound listener.</summary>
+/// <summary>Who may change silences: a bearer token when one is set, otherwise only a loopback-bound server.</summary>
 public sealed class SilenceAccessTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "s1lence-t0ken";
     private const string Body = """{"matchers":{"variant":"int8"},"startsAt":"2026-11-27T00:00:00Z","endsAt":"2026-11-27T02:00:00Z","createdBy":"me","comment":"rollout"}""";
 
     private readonly SilenceStore _store = new();
-    private readonly HealthEndpointService _service;
+    private readonly SilenceApi _api;
+    private readonly WorkerHealth _health;
     private readonly HttpClient _http = new();
     private readonly string _prefix = $"http://127.0.0.1:{LocalHttp.FreePort()}/";
+    private HttpSurface? _surface;
 
     public SilenceAccessTests()
     {
         var time = new ManualTimeProvider();
         var endpoint = Microsoft.Extensions.Options.Options.Create(new HealthEndpointOptions { Prefix = _prefix, SilenceToken = Token });
-        var api = new SilenceApi(_store, Microsoft.Extensions.Options.Options.Create(new RulesOptions()), time, NullLogger<SilenceApi>.Instance, endpoint);
-        _service = new HealthEndpointService(
-            endpoint,
-            new WorkerHealth(time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions())),
-            NullLogger<HealthEndpointService>.Instance,
-            silences: api);
+        _api = new SilenceApi(_store, Microsoft.Extensions.Options.Options.Create(new RulesOptions()), time, NullLogger<SilenceApi>.Instance, endpoint);
+        _health = new WorkerHealth(time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions()));
     }
 
-    public Task InitializeAsync() => _service.StartAsync(CancellationToken.None);
+    public async Task InitializeAsync() =>
+        _surface = await HttpSurface.StartAsync(_health, services => services.AddSingleton(_api), token: Token, prefix: _prefix);
 
-    public Task DisposeAsync() => _service.StopAsync(CancellationToken.None);
+    public async Task DisposeAsync() => await _surface!.DisposeAsync();
 
-    public void Dispose()
-    {
-        _service.Dispose();
-        _http.Dispose();
-    }
+    public void Dispose() => _http.Dispose();
 
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
@@ -74,7 +70,7 @@ public sealed class SilenceAccessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Post_NoTokenOnEveryInterface_Refused()
+    public async Task Post_NoTokenOnEveryInterface_Refused()
     {
         var api = new SilenceApi(
             _store,
@@ -83,7 +79,7 @@ public sealed class SilenceAccessTests : IAsyncLifetime, IDisposable
             NullLogger<SilenceApi>.Instance,
             Microsoft.Extensions.Options.Options.Create(new HealthEndpointOptions { Prefix = "http://*:8080/" }));
 
-        var (status, body) = api.Answer("POST", "/api/v2/silences", new MemoryStream(Encoding.UTF8.GetBytes(Body)));
+        var (status, body) = await api.PostAsync(new MemoryStream(Encoding.UTF8.GetBytes(Body)), authorization: null, CancellationToken.None);
 
         Assert.Equal(403, status);
         Assert.Contains("Health:SilenceToken", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
@@ -92,29 +88,18 @@ public sealed class SilenceAccessTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpStatusCode> SendAsync(HttpMethod method, string? body, string? authorization)
     {
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, new Uri(_prefix + "api/v2/silences"));
+        if (body is not null)
         {
-            try
-            {
-                using var request = new HttpRequestMessage(method, new Uri(_prefix + "api/v2/silences"));
-                if (body is not null)
-                {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                }
-
-                if (authorization is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                }
-
-                using var response = await _http.SendAsync(request);
-                return response.StatusCode;
-            }
-            catch (HttpRequestException) when (attempt < 100)
-            {
-                // The listener starts on a background thread.
-                await Task.Delay(50);
-            }
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
+
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
     }
 }

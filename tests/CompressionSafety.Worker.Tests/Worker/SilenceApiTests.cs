@@ -4,15 +4,15 @@ using System.Text.Json;
 using CompressionSafety.Engine.Metrics;
 using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.Windows;
-using CompressionSafety.Testing;
 using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using CompressionSafety.Worker.Silences;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompressionSafety.Worker.Tests.Worker;
 
-/// <summary>The silence API on the health endpoint's real listener, and its effect on a rule evaluator sharing the store.</summary>
+/// <summary>The silence API on the worker's real Kestrel server, and its effect on a rule evaluator sharing the store.</summary>
 public sealed class SilenceApiTests : IAsyncLifetime, IDisposable
 {
     // The manual clock's "now"; windows in the tests sit inside the silences posted below.
@@ -21,35 +21,29 @@ public sealed class SilenceApiTests : IAsyncLifetime, IDisposable
     private readonly ManualTimeProvider _time = new();
     private readonly SilenceStore _store = new();
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("silences-");
-    private readonly HealthEndpointService _service;
+    private readonly WorkerHealth _health;
+    private readonly SilenceApi _api;
     private readonly HttpClient _http = new();
-    private readonly string _prefix;
+    private HttpSurface? _surface;
 
     public SilenceApiTests()
     {
-        var health = new WorkerHealth(_time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions()));
-        var api = new SilenceApi(
+        _health = new WorkerHealth(_time, Microsoft.Extensions.Options.Options.Create(new KafkaWorkerOptions()));
+        _api = new SilenceApi(
             _store,
             Microsoft.Extensions.Options.Options.Create(new RulesOptions { SilencesFile = SilencesFile }),
             _time,
             NullLogger<SilenceApi>.Instance);
-        _prefix = $"http://127.0.0.1:{LocalHttp.FreePort()}/";
-        _service = new HealthEndpointService(
-            Microsoft.Extensions.Options.Options.Create(new HealthEndpointOptions { Prefix = _prefix }),
-            health,
-            NullLogger<HealthEndpointService>.Instance,
-            silences: api);
     }
 
     private string SilencesFile => Path.Combine(_folder.FullName, "silences.json");
 
-    public Task InitializeAsync() => _service.StartAsync(CancellationToken.None);
+    public async Task InitializeAsync() => _surface = await HttpSurface.StartAsync(_health, services => services.AddSingleton(_api));
 
-    public Task DisposeAsync() => _service.StopAsync(CancellationToken.None);
+    public async Task DisposeAsync() => await _surface!.DisposeAsync();
 
     public void Dispose()
     {
-        _service.Dispose();
         _http.Dispose();
         _folder.Delete(recursive: true);
     }
@@ -62,26 +56,16 @@ public sealed class SilenceApiTests : IAsyncLifetime, IDisposable
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, string? body = null)
     {
-        // The listener starts on a background thread: retry briefly until it answers.
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, new Uri(_surface!.Prefix + path));
+        if (body is not null)
         {
-            try
-            {
-                using var request = new HttpRequestMessage(method, new Uri(_prefix + path));
-                if (body is not null)
-                {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                }
-
-                using var response = await _http.SendAsync(request);
-                var text = await response.Content.ReadAsStringAsync();
-                return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
-            }
-            catch (HttpRequestException) when (attempt < 100)
-            {
-                await Task.Delay(50);
-            }
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
+
+        using var response = await _http.SendAsync(request);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
     private static AlertRule Rule() => new()
@@ -214,6 +198,24 @@ public sealed class SilenceApiTests : IAsyncLifetime, IDisposable
 
         await Send(HttpMethod.Delete, "api/v2/silence/" + id);
         Assert.Empty(SilenceFile.Load(SilencesFile));
+    }
+
+    [Fact]
+    public async Task Post_BodyOver64KiB_400()
+    {
+        var (status, answer) = await Send(HttpMethod.Post, "api/v2/silences", "{\"comment\":\"" + new string('x', SilenceApi.MaxBodyBytes) + "\"}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("larger than 65536 bytes", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_OnItem_405NamingDelete()
+    {
+        var (status, answer) = await Send(HttpMethod.Get, "api/v2/silence/some-id");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
+        Assert.Contains("use DELETE", answer.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

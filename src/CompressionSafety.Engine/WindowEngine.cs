@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine.Ingestion;
 using CompressionSafety.Engine.Metrics;
@@ -50,6 +51,7 @@ public sealed partial class WindowEngine
     private readonly Dictionary<WindowKey, int> _keyIds = [];
     private readonly RouteCache _routes = new();
     private readonly List<KeyValuePair<string, double>> _recordFeatures = [];
+    private readonly (string? Value, string Interned)[] _internedByIdentity = new (string?, string)[256];
     private OpenWindow? _lastWindow;
     private long _nextCloseTicks = long.MinValue;
 
@@ -243,8 +245,7 @@ public sealed partial class WindowEngine
         }
 
         var route = RouteOf(record);
-        TrackFeatures(record);
-        var facts = new RecordFacts(record, route.PositiveLabel, _options.ProbabilityBins, _options.LowConfidenceThreshold, TrackedFeaturesOf(record));
+        var facts = new RecordFacts(record, route.PositiveLabel, _options.ProbabilityBins, _options.LowConfidenceThreshold, TrackFeatures(record));
         var keys = route.Keys;
         for (var i = 0; i < keys.Length; i++)
         {
@@ -577,8 +578,12 @@ public sealed partial class WindowEngine
         return route;
     }
 
-    /// <summary>The record's input features that are tracked, in the record's order; the list is reused by the next call.</summary>
-    private List<KeyValuePair<string, double>>? TrackedFeaturesOf(PredictionRecord record)
+    /// <summary>
+    /// Tracks the record's features under the feature cap and returns those that are tracked, in the record's order,
+    /// or null when it has none; the list is reused by the next call. (Tracking one feature never changes whether
+    /// another of the same record is tracked, so one pass does both.)
+    /// </summary>
+    private List<KeyValuePair<string, double>>? TrackFeatures(PredictionRecord record)
     {
         if (record.Input is not { Features.Count: > 0 } input)
         {
@@ -592,32 +597,18 @@ public sealed partial class WindowEngine
             {
                 _recordFeatures.Add(feature);
             }
+            else if (_trackedFeatures.Count < _options.MaxFeatures)
+            {
+                _trackedFeatures.Add(Intern(feature.Key));
+                _recordFeatures.Add(feature);
+            }
+            else
+            {
+                Counters.FeaturesIgnored++;
+            }
         }
 
         return _recordFeatures;
-    }
-
-    private void TrackFeatures(PredictionRecord record)
-    {
-        if (record.Input is not { Features.Count: > 0 } input)
-        {
-            return;
-        }
-
-        foreach (var name in input.Features.Keys)
-        {
-            if (!_trackedFeatures.Contains(name))
-            {
-                if (_trackedFeatures.Count < _options.MaxFeatures)
-                {
-                    _trackedFeatures.Add(Intern(name));
-                }
-                else
-                {
-                    Counters.FeaturesIgnored++;
-                }
-            }
-        }
     }
 
     private long WindowStartTicks(long ticks)
@@ -664,6 +655,20 @@ public sealed partial class WindowEngine
     }
 
     private string Intern(string value)
+    {
+        // The parser pools names and labels, so most calls see an instance met before: found by identity, no hashing of text.
+        ref var cached = ref _internedByIdentity[RuntimeHelpers.GetHashCode(value) & (_internedByIdentity.Length - 1)];
+        if (cached.Value is { } seen && ReferenceEquals(seen, value))
+        {
+            return cached.Interned;
+        }
+
+        var result = InternByText(value);
+        cached = (value, result);
+        return result;
+    }
+
+    private string InternByText(string value)
     {
         if (_strings.TryGetValue(value, out var interned))
         {

@@ -147,9 +147,10 @@ internal sealed class TrafficAccumulator : IStateful
 
             if (facts.Features is { } features)
             {
-                foreach (var (name, value) in features)
+                for (var i = 0; i < features.Count; i++)
                 {
-                    InputSketch(name).Add(value);
+                    var (name, value) = features[i];
+                    FeatureSketch(i, name).Add(value);
                 }
             }
         }
@@ -288,9 +289,34 @@ internal sealed class TrafficAccumulator : IStateful
         LengthSum = reader.ReadDouble();
         LengthCount = reader.ReadInt64();
         Inputs.Clear();
+        Array.Clear(_byPosition);
         reader.ReadEach(r => InputSketch(r.ReadString()).ReadState(r));
         Times.ReadState(reader);
     }
+
+    /// <summary>
+    /// The sketch of the record's <paramref name="position"/>-th tracked feature: records of a stream list the same
+    /// features in the same order with the parser's pooled names, so the last sketch at that position is checked by
+    /// reference before the dictionary is asked.
+    /// </summary>
+    private KllSketch FeatureSketch(int position, string name)
+    {
+        if (position < _byPosition.Length && _byPosition[position] is var (known, sketch) && ReferenceEquals(known, name))
+        {
+            return sketch;
+        }
+
+        sketch = InputSketch(name);
+        if (position < _byPosition.Length)
+        {
+            _byPosition[position] = (name, sketch);
+        }
+
+        return sketch;
+    }
+
+    // A few positions are enough: past them the dictionary answers.
+    private readonly (string? Name, KllSketch Sketch)[] _byPosition = new (string?, KllSketch)[8];
 
     private KllSketch InputSketch(string name)
     {

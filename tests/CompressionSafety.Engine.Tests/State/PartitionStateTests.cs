@@ -157,6 +157,8 @@ public sealed class PartitionStateTests
         "WindowEngine._routes",
         "WindowEngine._recordFeatures",
         "WindowEngine._lastWindow",
+        "WindowEngine._internedByIdentity",
+        "TrafficAccumulator._byPosition",
         "WindowEngine._nextCloseTicks",
         "OpenWindow._trafficById",
         "WindowKey._hash",

@@ -8,6 +8,15 @@ internal struct MapBuilder<TValue>
 {
     private const int LinearLimit = 8;
 
+    // Entries are collected in a per-thread scratch pair and copied once into exact-size arrays by Build, instead of
+    // growing arrays 2, 4, 8 and trimming. Maps are never built inside one another; a builder that finds the scratch
+    // taken (or never reaches Build, on an invalid record) just uses arrays of its own.
+    [ThreadStatic]
+    private static string[]? scratchKeys;
+
+    [ThreadStatic]
+    private static TValue[]? scratchValues;
+
     private string[]? keys;
     private TValue[]? values;
     private int count;
@@ -38,14 +47,16 @@ internal struct MapBuilder<TValue>
             }
 
             large.Add(key, value);
+            Release();
             return true;
         }
 
-        if (keys is null || count == keys.Length)
+        if (keys is null)
         {
-            var capacity = keys is null ? 2 : keys.Length * 2;
-            Array.Resize(ref keys, capacity);
-            Array.Resize(ref values, capacity);
+            keys = scratchKeys ?? new string[LinearLimit];
+            values = scratchValues ?? new TValue[LinearLimit];
+            scratchKeys = null;
+            scratchValues = null;
         }
 
         keys[count] = key;
@@ -54,7 +65,7 @@ internal struct MapBuilder<TValue>
         return true;
     }
 
-    public readonly IReadOnlyDictionary<string, TValue> Build()
+    public IReadOnlyDictionary<string, TValue> Build()
     {
         if (large is not null)
         {
@@ -66,14 +77,22 @@ internal struct MapBuilder<TValue>
             return SmallMap<TValue>.Empty;
         }
 
-        var exactKeys = keys!;
-        var exactValues = values!;
-        if (count != exactKeys.Length)
-        {
-            exactKeys = exactKeys[..count];
-            exactValues = exactValues[..count];
-        }
-
+        var exactKeys = keys.AsSpan(0, count).ToArray();
+        var exactValues = values.AsSpan(0, count).ToArray();
+        Release();
         return new SmallMap<TValue>(exactKeys, exactValues);
+    }
+
+    private void Release()
+    {
+        if (keys is not null)
+        {
+            // Cleared so the scratch keeps no record's strings alive.
+            Array.Clear(keys, 0, count);
+            scratchKeys = keys;
+            scratchValues = values;
+            keys = null;
+            values = null;
+        }
     }
 }

@@ -29,5 +29,6 @@ public sealed record PredictionRecord(
     /// <summary>Ground truth, when already known at serving time.</summary>
     public string? Label { get; init; }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptySegment = new Dictionary<string, string>();
+    /// <summary>The segment of a record without one, shared (the parser sets it without copying the record).</summary>
+    internal static IReadOnlyDictionary<string, string> EmptySegment { get; } = new Dictionary<string, string>();
 }

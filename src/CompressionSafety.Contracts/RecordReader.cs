@@ -72,8 +72,10 @@ internal static class RecordReader
             return Invalid(FieldReader.Missing(missing));
         }
 
+        // Segment in the initializer, not with a copy of the record (`record with { Segment = ... }`).
         var record = new PredictionRecord(v.EventId!, v.Timestamp!.Value, v.Model!, v.Variant!, v.Prediction!)
         {
+            Segment = v.Segment ?? PredictionRecord.EmptySegment,
             Compression = v.Compression,
             Input = v.Input,
             Safety = v.Safety,
@@ -81,7 +83,7 @@ internal static class RecordReader
             Shadow = v.Shadow,
             Label = v.Label,
         };
-        return ParseResult.Valid(v.Segment is null ? record : record with { Segment = v.Segment });
+        return ParseResult.Valid(record);
     }
 
     private static ParseResult BuildLabel(ref Values v)

@@ -6,9 +6,10 @@ namespace CompressionSafety.Contracts;
 /// <summary>
 /// A read-only map of a few entries (probabilities, segments, features usually hold 2 to 8) kept as two exact-size
 /// arrays searched linearly: a third of the memory of a <see cref="Dictionary{TKey, TValue}"/> and as fast at this
-/// size. Keeps the record's order. Keys compare ordinally.
+/// size. Keeps the record's order. Keys compare ordinally. Also a list of its entries in that order, so a consumer
+/// (the engine) can walk it by index without allocating an enumerator.
 /// </summary>
-internal sealed class SmallMap<TValue> : IReadOnlyDictionary<string, TValue>
+internal sealed class SmallMap<TValue> : IReadOnlyDictionary<string, TValue>, IReadOnlyList<KeyValuePair<string, TValue>>
 {
     private readonly string[] keys;
     private readonly TValue[] values;
@@ -28,6 +29,8 @@ internal sealed class SmallMap<TValue> : IReadOnlyDictionary<string, TValue>
     public IEnumerable<TValue> Values => values;
 
     public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    KeyValuePair<string, TValue> IReadOnlyList<KeyValuePair<string, TValue>>.this[int index] => new(keys[index], values[index]);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CompressionSafety.Contracts;
 using CompressionSafety.Engine.Ingestion;
 using CompressionSafety.Engine.Metrics;
@@ -43,6 +44,16 @@ public sealed partial class WindowEngine
     private readonly FutureSkewGuard _future;
     private readonly Dictionary<string, HashSet<string>> _variantsByModel = new(StringComparer.Ordinal);
     private long _streamTicks = long.MinValue;
+
+    // Hot-path caches, all derived from the state above (never snapshotted, rebuilt on demand after a restore):
+    // a dense id per key, the resolved keys of recently seen (model, variant, segment) combinations, the window of
+    // the previous record, and a lower bound of the stream time at which the next window phase closes.
+    private readonly Dictionary<WindowKey, int> _keyIds = [];
+    private readonly RouteCache _routes = new();
+    private readonly List<KeyValuePair<string, double>> _recordFeatures = [];
+    private readonly (string? Value, string Interned)[] _internedByIdentity = new (string?, string)[256];
+    private OpenWindow? _lastWindow;
+    private long _nextCloseTicks = long.MinValue;
 
     private readonly SnapshotComparison? _snapshot;
 
@@ -167,6 +178,8 @@ public sealed partial class WindowEngine
         }
 
         _windows.Clear();
+        _lastWindow = null;
+        _nextCloseTicks = long.MinValue;
         Counters.LabelsUnmatched += _pendingLabels.Count;
         _pendingLabels.Clear();
         _pendingLabelOrder.Clear();
@@ -218,31 +231,25 @@ public sealed partial class WindowEngine
 
         _seen.TryAdd(record.EventId, record.Timestamp);
         _streamTicks = streamTicks;
-        if (!_windows.TryGetValue(start, out var window))
+        var window = _lastWindow;
+        if (window is null || window.StartTicks != start || window.TrafficClosed)
         {
-            window = new OpenWindow(start, start + _sizeTicks);
-            _windows.Add(start, window);
-        }
-
-        var model = Intern(record.Model);
-        var variant = Intern(record.Variant);
-        Admit(model, variant);
-        var positiveLabel = _options.PositiveLabelFor(model);
-        TrackFeatures(record);
-        var overflowBefore = _slices.OverflowCount;
-        var slices = _slices.Resolve(record.Segment);
-        Counters.SliceOverflow += _slices.OverflowCount - overflowBefore;
-        var keys = new WindowKey[slices.Count];
-        for (var i = 0; i < slices.Count; i++)
-        {
-            keys[i] = Key(model, variant, slices[i]);
-            if (!window.Traffic!.TryGetValue(keys[i], out var accumulator))
+            if (!_windows.TryGetValue(start, out window))
             {
-                accumulator = new TrafficAccumulator(_options, positiveLabel);
-                window.Traffic.Add(keys[i], accumulator);
+                window = new OpenWindow(start, start + _sizeTicks);
+                _windows.Add(start, window);
+                _nextCloseTicks = Math.Min(_nextCloseTicks, window.EndTicks + _graceTicks);
             }
 
-            accumulator.Add(record, _trackedFeatures);
+            _lastWindow = window;
+        }
+
+        var route = RouteOf(record);
+        var facts = new RecordFacts(record, route.PositiveLabel, _options.ProbabilityBins, _options.LowConfidenceThreshold, TrackFeatures(record));
+        var keys = route.Keys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            window.TrafficOf(route.Ids[i], keys[i], _options, route.PositiveLabel).Add(in facts);
         }
 
         Counters.Accepted++;
@@ -250,7 +257,7 @@ public sealed partial class WindowEngine
             start,
             keys,
             Intern(record.Prediction.Label),
-            record.Prediction.ProbabilityOf(positiveLabel) ?? double.NaN,
+            record.Prediction.ProbabilityOf(route.PositiveLabel) ?? double.NaN,
             record.Shadow is { } shadow ? Intern(shadow.Label) : null,
             ticks);
         if (record.Label is { } inline)
@@ -329,7 +336,7 @@ public sealed partial class WindowEngine
             return;
         }
 
-        while (_windows.Count > 0)
+        while (_streamTicks >= _nextCloseTicks && _windows.Count > 0)
         {
             var progressed = false;
             foreach (var window in _windows.Values)
@@ -358,6 +365,7 @@ public sealed partial class WindowEngine
 
             if (!progressed)
             {
+                _nextCloseTicks = NextCloseTicks();
                 break;
             }
         }
@@ -374,6 +382,27 @@ public sealed partial class WindowEngine
         }
 
         EnforceTrackingCapacity();
+    }
+
+    /// <summary>The stream time at which the next phase of an open window closes: the first traffic-open window's end + grace, or the oldest window's end + label horizon.</summary>
+    private long NextCloseTicks()
+    {
+        var next = long.MaxValue;
+        foreach (var window in _windows.Values)
+        {
+            if (!window.TrafficClosed)
+            {
+                next = Math.Min(next, window.EndTicks + _graceTicks);
+                break;
+            }
+        }
+
+        if (_windows.Count > 0)
+        {
+            next = Math.Min(next, _windows.Values.First().EndTicks + _labelHorizonTicks);
+        }
+
+        return next;
     }
 
     private void EnforceTrackingCapacity()
@@ -439,8 +468,7 @@ public sealed partial class WindowEngine
             Counters.WindowsClosed++;
         }
 
-        window.Keys = keys;
-        window.Traffic = null;
+        window.CloseTraffic(keys);
     }
 
     private void CloseLabels(OpenWindow window)
@@ -507,27 +535,80 @@ public sealed partial class WindowEngine
 
     private bool IsBaseline(string variant) => string.Equals(variant, _options.BaselineVariant, StringComparison.Ordinal);
 
-    private void TrackFeatures(PredictionRecord record)
+    /// <summary>
+    /// The interned names, positive label, keys and key ids of the record's (model, variant, segment): resolved once
+    /// per combination and then found by reference (the parser pools these strings). The model and variant are
+    /// admitted under the caps on first resolution; later records of a resolved combination count the same slice
+    /// overflows the first one did, as the resolver would (a value's slice never changes once given).
+    /// </summary>
+    private Route RouteOf(PredictionRecord record)
+    {
+        if (_routes.TryGet(record, out var route))
+        {
+            if (route.SliceOverflows > 0)
+            {
+                _slices.CountOverflow(route.SliceOverflows);
+                Counters.SliceOverflow += route.SliceOverflows;
+            }
+
+            return route;
+        }
+
+        var model = Intern(record.Model);
+        var variant = Intern(record.Variant);
+        Admit(model, variant);
+        var overflowBefore = _slices.OverflowCount;
+        var slices = _slices.Resolve(record.Segment);
+        var overflows = _slices.OverflowCount - overflowBefore;
+        Counters.SliceOverflow += overflows;
+        var keys = new WindowKey[slices.Count];
+        var ids = new int[slices.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = Key(model, variant, slices[i]);
+            if (!_keyIds.TryGetValue(keys[i], out ids[i]))
+            {
+                ids[i] = _keyIds.Count;
+                _keyIds.Add(keys[i], ids[i]);
+            }
+        }
+
+        route = new Route(model, variant, _options.PositiveLabelFor(model), keys, ids, overflows);
+        _routes.Add(record, route);
+        return route;
+    }
+
+    /// <summary>
+    /// Tracks the record's features under the feature cap and returns those that are tracked, in the record's order,
+    /// or null when it has none; the list is reused by the next call. (Tracking one feature never changes whether
+    /// another of the same record is tracked, so one pass does both.)
+    /// </summary>
+    private List<KeyValuePair<string, double>>? TrackFeatures(PredictionRecord record)
     {
         if (record.Input is not { Features.Count: > 0 } input)
         {
-            return;
+            return null;
         }
 
-        foreach (var name in input.Features.Keys)
+        _recordFeatures.Clear();
+        foreach (var feature in input.Features)
         {
-            if (!_trackedFeatures.Contains(name))
+            if (_trackedFeatures.Contains(feature.Key))
             {
-                if (_trackedFeatures.Count < _options.MaxFeatures)
-                {
-                    _trackedFeatures.Add(Intern(name));
-                }
-                else
-                {
-                    Counters.FeaturesIgnored++;
-                }
+                _recordFeatures.Add(feature);
+            }
+            else if (_trackedFeatures.Count < _options.MaxFeatures)
+            {
+                _trackedFeatures.Add(Intern(feature.Key));
+                _recordFeatures.Add(feature);
+            }
+            else
+            {
+                Counters.FeaturesIgnored++;
             }
         }
+
+        return _recordFeatures;
     }
 
     private long WindowStartTicks(long ticks)
@@ -574,6 +655,20 @@ public sealed partial class WindowEngine
     }
 
     private string Intern(string value)
+    {
+        // The parser pools names and labels, so most calls see an instance met before: found by identity, no hashing of text.
+        ref var cached = ref _internedByIdentity[RuntimeHelpers.GetHashCode(value) & (_internedByIdentity.Length - 1)];
+        if (cached.Value is { } seen && ReferenceEquals(seen, value))
+        {
+            return cached.Interned;
+        }
+
+        var result = InternByText(value);
+        cached = (value, result);
+        return result;
+    }
+
+    private string InternByText(string value)
     {
         if (_strings.TryGetValue(value, out var interned))
         {

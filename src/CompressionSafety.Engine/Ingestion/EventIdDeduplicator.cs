@@ -24,13 +24,12 @@ internal sealed class EventIdDeduplicator(TimeSpan horizon, int capacity) : ISta
     /// <summary>True when <paramref name="eventId"/> is new (and remembers it); false for a duplicate.</summary>
     public bool TryAdd(string eventId, DateTimeOffset eventTime)
     {
-        if (_seen.ContainsKey(eventId))
+        var ticks = eventTime.UtcTicks;
+        if (!_seen.TryAdd(eventId, ticks))
         {
             return false;
         }
 
-        var ticks = eventTime.UtcTicks;
-        _seen.Add(eventId, ticks);
         _order.Enqueue((ticks, eventId));
         while (_seen.Count > capacity && _order.TryDequeue(out var oldest))
         {

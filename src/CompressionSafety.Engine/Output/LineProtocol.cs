@@ -29,17 +29,25 @@ public static partial class LineProtocol
         ArgumentNullException.ThrowIfNull(result);
         var timestamp = (result.WindowStart - DateTimeOffset.UnixEpoch).Ticks * 100;
         var kind = result.Kind == WindowKind.Traffic ? "traffic" : "labels";
-        foreach (var (name, value) in Sorted(result.Metrics))
-        {
-            AppendPoint(builder, result.Key, kind, SelfReference, name, value, timestamp);
-        }
 
+        // Everything before the metric's name is the same for all points of a result and reference: escape and
+        // format it once, not once per point.
+        var series = new StringBuilder(WindowMeasurement.Length + 96)
+            .Append(WindowMeasurement)
+            .Append(",model=").Append(EscapeTag(result.Key.Model))
+            .Append(",variant=").Append(EscapeTag(result.Key.Variant))
+            .Append(",slice=").Append(EscapeTag(result.Key.Slice))
+            .Append(",kind=").Append(kind)
+            .Append(",reference=");
+        var tags = series.Length;
+        var time = timestamp.ToString(CultureInfo.InvariantCulture);
+        series.Append(EscapeTag(SelfReference)).Append(",metric=");
+        AppendPoints(builder, series.ToString(), result.Metrics, time);
         foreach (var comparison in result.References)
         {
-            foreach (var (name, value) in Sorted(comparison.Values))
-            {
-                AppendPoint(builder, result.Key, kind, comparison.Reference, name, value, timestamp);
-            }
+            series.Length = tags;
+            series.Append(EscapeTag(comparison.Reference)).Append(",metric=");
+            AppendPoints(builder, series.ToString(), comparison.Values, time);
         }
     }
 
@@ -119,25 +127,42 @@ public static partial class LineProtocol
         return false;
     }
 
-    private static IEnumerable<KeyValuePair<string, double>> Sorted(IReadOnlyDictionary<string, double> values) =>
-        values.OrderBy(pair => pair.Key, StringComparer.Ordinal);
+    /// <summary>The values in ordinal order of name: as they are when they come from the engine's sorted metric writer, otherwise sorted here.</summary>
+    internal static IEnumerable<KeyValuePair<string, double>> Sorted(IReadOnlyDictionary<string, double> values) =>
+        values is SortedDictionary<string, double> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal)
+            ? sorted
+            : values.OrderBy(pair => pair.Key, StringComparer.Ordinal);
 
-    private static void AppendPoint(StringBuilder builder, WindowKey key, string kind, string reference, string metric, double value, long timestamp)
+    private static void AppendPoints(StringBuilder builder, string series, IReadOnlyDictionary<string, double> values, string timestamp)
+    {
+        if (values is SortedDictionary<string, double> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal))
+        {
+            // The common case, enumerated as the struct enumerator it is.
+            foreach (var (name, value) in sorted)
+            {
+                AppendPoint(builder, series, name, value, timestamp);
+            }
+
+            return;
+        }
+
+        foreach (var (name, value) in Sorted(values))
+        {
+            AppendPoint(builder, series, name, value, timestamp);
+        }
+    }
+
+    private static void AppendPoint(StringBuilder builder, string series, string metric, double value, string timestamp)
     {
         if (!double.IsFinite(value))
         {
             return;
         }
 
-        builder.Append(WindowMeasurement)
-            .Append(",model=").Append(EscapeTag(key.Model))
-            .Append(",variant=").Append(EscapeTag(key.Variant))
-            .Append(",slice=").Append(EscapeTag(key.Slice))
-            .Append(",kind=").Append(kind)
-            .Append(",reference=").Append(EscapeTag(reference))
-            .Append(",metric=").Append(EscapeTag(metric))
-            .Append(" value=").Append(value.ToString("R", CultureInfo.InvariantCulture))
-            .Append(' ').Append(timestamp.ToString(CultureInfo.InvariantCulture))
+        builder.Append(series)
+            .Append(EscapeTag(metric))
+            .Append(" value=").Append(CultureInfo.InvariantCulture, $"{value:R}")
+            .Append(' ').Append(timestamp)
             .Append('\n');
     }
 }

@@ -135,7 +135,7 @@ public static class WindowResultJson
     private static void WriteValues(Utf8JsonWriter writer, IReadOnlyDictionary<string, double> values)
     {
         writer.WriteStartObject();
-        foreach (var (name, value) in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in LineProtocol.Sorted(values))
         {
             if (double.IsFinite(value))
             {

@@ -13,6 +13,10 @@ public sealed class ReviewGuard(Func<WindowKey, bool> isFiring, ReviewGuardOptio
 {
     private readonly Dictionary<WindowKey, (long Minute, int Count)> _budget = [];
 
+    // The evaluator when isFiring is its IsFiring, whose AnyFiring then answers for every key at once.
+    private readonly RuleEvaluator? _evaluator =
+        isFiring?.Target is RuleEvaluator evaluator && isFiring.Method.Name == nameof(RuleEvaluator.IsFiring) ? evaluator : null;
+
     /// <summary>Events routed.</summary>
     public long Routed { get; private set; }
 
@@ -79,6 +83,12 @@ public sealed class ReviewGuard(Func<WindowKey, bool> isFiring, ReviewGuardOptio
 
     private WindowKey? FiringKey(PredictionRecord record)
     {
+        // Nothing fires most of the time: then no key need be built for the record (the rule evaluator's own predicate).
+        if (_evaluator is { AnyFiring: false })
+        {
+            return null;
+        }
+
         foreach (var (attribute, value) in record.Segment)
         {
             var key = new WindowKey(record.Model, record.Variant, attribute + "=" + value);

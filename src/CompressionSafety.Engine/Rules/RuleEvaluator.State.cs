@@ -57,5 +57,6 @@ public sealed partial class RuleEvaluator
             _criticalFiring.Add(key, ids);
         });
         reader.ReadEach(r => _firingKeys.Add(r.ReadKey(), r.ReadInt32()));
+        _firingKeyCount = _firingKeys.Values.Count(n => n > 0);
     }
 }

@@ -43,7 +43,20 @@ public sealed partial class RuleEvaluator
     /// <summary>True while any published incident fires on <paramref name="key"/> (drives the runtime review guard).</summary>
     public bool IsFiring(WindowKey key) => _firingKeys.TryGetValue(key, out var n) && n > 0;
 
+    /// <summary>False when <see cref="IsFiring"/> is false for every key: the review guard's per-record shortcut.</summary>
+    internal bool AnyFiring => _firingKeyCount > 0;
+
     private readonly Dictionary<WindowKey, int> _firingKeys = [];
+
+    // Keys of _firingKeys with a count above 0.
+    private int _firingKeyCount;
+
+    private void AddFiring(WindowKey key, int delta)
+    {
+        var before = _firingKeys.GetValueOrDefault(key);
+        _firingKeys[key] = before + delta;
+        _firingKeyCount += (before + delta > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+    }
 
     /// <summary>The state of <paramref name="ruleId"/> on <paramref name="key"/>, or null when inactive.</summary>
     public IncidentStatus? StatusOf(string ruleId, WindowKey key) =>
@@ -194,7 +207,7 @@ public sealed partial class RuleEvaluator
     private void Track(AlertRule rule, WindowResult result, string id, int delta, List<Incident> published)
     {
         var key = result.Key;
-        _firingKeys[key] = _firingKeys.GetValueOrDefault(key) + delta;
+        AddFiring(key, delta);
         if (rule.Severity != RuleSeverity.Critical)
         {
             return;
@@ -264,7 +277,7 @@ public sealed partial class RuleEvaluator
             {
                 // Muted since it started: this is its first announcement.
                 state.Published = true;
-                _firingKeys[result.Key] = _firingKeys.GetValueOrDefault(result.Key) + 1;
+                AddFiring(result.Key, 1);
                 published.Add(firing);
             }
         }

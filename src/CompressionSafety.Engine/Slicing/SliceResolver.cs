@@ -32,6 +32,9 @@ internal sealed class SliceResolver : IStateful
     /// <summary>Records whose value went to an <c>other</c> slice.</summary>
     public long OverflowCount { get; private set; }
 
+    /// <summary>Counts records whose values went to an <c>other</c> slice without resolving them again (the engine's route cache).</summary>
+    public void CountOverflow(long records) => OverflowCount += records;
+
     /// <summary>Attributes seen but not sliced because the attribute cap was reached (only when attributes are not configured).</summary>
     public IReadOnlyCollection<string> IgnoredAttributes => _ignoredAttributes;
 

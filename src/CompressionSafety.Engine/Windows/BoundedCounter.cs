@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Engine.Windows;
@@ -14,9 +16,10 @@ internal sealed class BoundedCounter(int capacity) : IStateful
 
     public void Increment(string name)
     {
-        if (_counts.TryGetValue(name, out var count))
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, name);
+        if (!Unsafe.IsNullRef(ref count))
         {
-            _counts[name] = count + 1;
+            count++;
         }
         else if (_counts.Count < capacity)
         {

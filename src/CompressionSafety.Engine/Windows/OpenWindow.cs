@@ -19,4 +19,39 @@ internal sealed class OpenWindow(long startTicks, long endTicks)
     public List<string> PendingEventIds { get; } = [];
 
     public bool TrafficClosed => Traffic is null;
+
+    // The accumulators of Traffic again, by the engine's dense key id, so a record finds its keys without hashing.
+    // Filled on first use of an id in this window (restored windows start empty and fill from Traffic).
+    private TrafficAccumulator?[] _trafficById = [];
+
+    /// <summary>The traffic accumulator of <paramref name="key"/> (engine id <paramref name="id"/>), created and added to <see cref="Traffic"/> when missing.</summary>
+    public TrafficAccumulator TrafficOf(int id, WindowKey key, EngineOptions options, string positiveLabel)
+    {
+        if (id < _trafficById.Length && _trafficById[id] is { } known)
+        {
+            return known;
+        }
+
+        if (!Traffic!.TryGetValue(key, out var accumulator))
+        {
+            accumulator = new TrafficAccumulator(options, positiveLabel);
+            Traffic.Add(key, accumulator);
+        }
+
+        if (id >= _trafficById.Length)
+        {
+            Array.Resize(ref _trafficById, Math.Max(id + 1, _trafficById.Length * 2));
+        }
+
+        _trafficById[id] = accumulator;
+        return accumulator;
+    }
+
+    /// <summary>Ends the traffic phase: releases the accumulators.</summary>
+    public void CloseTraffic(List<WindowKey> keys)
+    {
+        Keys = keys;
+        Traffic = null;
+        _trafficById = [];
+    }
 }

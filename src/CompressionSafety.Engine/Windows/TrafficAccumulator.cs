@@ -1,5 +1,4 @@
 using CompressionSafety.Statistics.State;
-using CompressionSafety.Contracts;
 using CompressionSafety.Statistics;
 
 namespace CompressionSafety.Engine.Windows;
@@ -67,8 +66,9 @@ internal sealed class TrafficAccumulator : IStateful
 
     public EventTimeRange Times { get; } = new();
 
-    public void Add(PredictionRecord record, IReadOnlySet<string> trackedFeatures)
+    public void Add(in RecordFacts facts)
     {
+        var record = facts.Record;
         Count++;
         Times.Add(record.Timestamp.UtcTicks);
         if (record.Safety is { } safety)
@@ -102,46 +102,38 @@ internal sealed class TrafficAccumulator : IStateful
                 }
             }
 
-            foreach (var category in safety.Categories.Distinct(StringComparer.Ordinal))
+            // Each distinct category once, in first-seen order (the counter keeps the first names under its cap).
+            var categories = safety.Categories;
+            for (var i = 0; i < categories.Count; i++)
             {
-                Categories.Increment(category);
+                if (!SeenBefore(categories, i))
+                {
+                    Categories.Increment(categories[i]);
+                }
             }
         }
 
         Labels.Increment(record.Prediction.Label);
-        if (record.Prediction.Probabilities is { Count: > 0 } probabilities)
+        if (facts.HasProbabilities)
         {
             ProbabilityCount++;
-            var positive = probabilities.GetValueOrDefault(_positiveLabel);
-            PositiveSum += positive;
-            PositiveHistogram[ProbabilityBin(positive, PositiveHistogram.Length)]++;
-            var entropy = 0.0;
-            var max = 0.0;
-            foreach (var p in probabilities.Values)
-            {
-                if (p > 0)
-                {
-                    entropy -= p * Math.Log(p);
-                }
-
-                max = Math.Max(max, p);
-            }
-
-            EntropySum += entropy;
-            LowConfidence += max < _options.LowConfidenceThreshold ? 1 : 0;
+            PositiveSum += facts.Positive;
+            PositiveHistogram[facts.PositiveBin]++;
+            EntropySum += facts.Entropy;
+            LowConfidence += facts.LowConfidence ? 1 : 0;
         }
 
         if (record.LatencyMs is { } latency)
         {
             Latency.Add(latency);
-            LatencyHistogram[LogBinning.Latency.BinOf(latency)]++;
+            LatencyHistogram[facts.LatencyBin]++;
             LatencySum += latency;
         }
 
-        if (record.Shadow is { } shadow)
+        if (record.Shadow is not null)
         {
             ShadowCount++;
-            Flips += string.Equals(shadow.Label, record.Prediction.Label, StringComparison.Ordinal) ? 0 : 1;
+            Flips += facts.Flip ? 1 : 0;
         }
 
         if (record.Input is { } input)
@@ -153,14 +145,28 @@ internal sealed class TrafficAccumulator : IStateful
                 InputSketch(LengthInput).Add(length);
             }
 
-            foreach (var (name, value) in input.Features)
+            if (facts.Features is { } features)
             {
-                if (trackedFeatures.Contains(name))
+                for (var i = 0; i < features.Count; i++)
                 {
-                    InputSketch(name).Add(value);
+                    var (name, value) = features[i];
+                    FeatureSketch(i, name).Add(value);
                 }
             }
         }
+    }
+
+    private static bool SeenBefore(IReadOnlyList<string> values, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(values[j], values[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Equal-width bin of a probability in [0, 1]: [k/B, (k+1)/B), the last bin closed so 1 falls in it.</summary>
@@ -283,9 +289,34 @@ internal sealed class TrafficAccumulator : IStateful
         LengthSum = reader.ReadDouble();
         LengthCount = reader.ReadInt64();
         Inputs.Clear();
+        Array.Clear(_byPosition);
         reader.ReadEach(r => InputSketch(r.ReadString()).ReadState(r));
         Times.ReadState(reader);
     }
+
+    /// <summary>
+    /// The sketch of the record's <paramref name="position"/>-th tracked feature: records of a stream list the same
+    /// features in the same order with the parser's pooled names, so the last sketch at that position is checked by
+    /// reference before the dictionary is asked.
+    /// </summary>
+    private KllSketch FeatureSketch(int position, string name)
+    {
+        if (position < _byPosition.Length && _byPosition[position] is var (known, sketch) && ReferenceEquals(known, name))
+        {
+            return sketch;
+        }
+
+        sketch = InputSketch(name);
+        if (position < _byPosition.Length)
+        {
+            _byPosition[position] = (name, sketch);
+        }
+
+        return sketch;
+    }
+
+    // A few positions are enough: past them the dictionary answers.
+    private readonly (string? Name, KllSketch Sketch)[] _byPosition = new (string?, KllSketch)[8];
 
     private KllSketch InputSketch(string name)
     {

@@ -15,7 +15,7 @@ case "$mode" in
     records=${1:-400000}; labels=${2:-0.9}; seed=${3:-1}
     dotnet "$cli" generate -n "$records" --seed "$seed" --duration 4h --delayed-label-rate "$labels" \
       --degrade variant=int8-dynamic,segment=locale:de,kind=unsafe-miss,start=2h,size=0.4 -o "$work/in.jsonl" >/dev/null
-    dotnet "$cli" replay -i "$work/in.jsonl" -o "$work/out" --rules "$root/alert-rules" >/dev/null
+    dotnet "$cli" replay -i "$work/in.jsonl" -o "$work/out" --rules "$rules_dir" >/dev/null
     /usr/bin/python3 - "$work/out/incidents.jsonl" "records=$records label_rate=$labels seed=$seed" <<'PY'
 import datetime, json, sys
 path, tag = sys.argv[1:]
@@ -37,7 +37,7 @@ PY
     for spec in "$@"; do
       seed=${spec%%:*}; records=${spec#*:}
       dotnet "$cli" generate -n "$records" --seed "$seed" -o "$work/clean.jsonl" >/dev/null
-      dotnet "$cli" replay -i "$work/clean.jsonl" -o "$work/clean-$seed" --rules "$root/alert-rules" >/dev/null
+      dotnet "$cli" replay -i "$work/clean.jsonl" -o "$work/clean-$seed" --rules "$rules_dir" >/dev/null
       count=$(grep -c '"status":"firing"' "$work/clean-$seed/incidents.jsonl" || true)
       echo "seed=$seed records=$records incidents=$count $(head -c 300 "$work/clean-$seed/incidents.jsonl")"
     done

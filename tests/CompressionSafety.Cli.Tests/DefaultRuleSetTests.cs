@@ -134,6 +134,22 @@ public sealed class DefaultRuleSetTests(ITestOutputHelper output)
         Assert.Empty(incidents);
     }
 
+    /// <summary>
+    /// A clean 6-hour stream at a quarter of issue 17's volume (10 events/s): an untouched assistant variant's p95 over
+    /// ~150 records of a slice scatters by tens of milliseconds around 530 ms. The latency rule's former absolute 5 ms
+    /// margin fired on it (seed 1: assistant-llm/pruned-50/channel=web); its relative threshold must not.
+    /// </summary>
+    [Fact]
+    public async Task Replay_CleanLlmStreamAtQuarterVolume_RaisesNoIncident()
+    {
+        using var dir = new TempDirectory();
+        var options = LlmStream(1, TimeSpan.FromHours(6)) with { Records = 216_000 };
+
+        var incidents = await ReplayAsync(dir, options);
+
+        Assert.Empty(incidents);
+    }
+
     private static GeneratorOptions LlmStream(int seed, TimeSpan duration) => new()
     {
         Seed = seed,

@@ -128,4 +128,18 @@ public class SliceAndRateTests
         Assert.InRange(all.Metrics["latency_p50_ms"], 480, 520);
         Assert.InRange(all.Metrics["latency_p99_ms"], 975, 1000);
     }
+
+    [Fact]
+    public void Close_VariantSlowerThanBaseline_LatencyP95DifferenceAndRatio()
+    {
+        var records = Enumerable.Range(1, 1000).Select(i => Prediction(T0, variant: "baseline", latency: i))
+            .Concat(Enumerable.Range(1, 1000).Select(i => Prediction(T0, variant: "int8", latency: 2 * i)))
+            .ToArray();
+        var results = Run(new EngineOptions(), records);
+
+        var variant = results.Single(r => r.Key.Variant == "int8" && r.Key.Slice == "all");
+        var baseline = variant.References.Single(r => r.Reference == "baseline").Values;
+        Assert.InRange(baseline["latency_p95_diff_ms"], 900, 1000);
+        Assert.InRange(baseline["latency_p95_ratio"], 1.95, 2.05);
+    }
 }

@@ -105,6 +105,7 @@ public static class MetricCatalog
         Add("positive_probability_js", T, B, Ratio, "Jensen-Shannon distance (base 2) of the same histograms.");
         Add("entropy_mean_diff", T, B, "nats", "Variant minus baseline mean entropy.");
         Add("latency_p95_diff_ms", T, B, "ms", "Variant minus baseline p95 latency.");
+        Add("latency_p95_ratio", T, B, Ratio, "Variant p95 latency divided by the baseline's (absent when the baseline's p95 is 0).");
         Add("baseline_labelled_count", L, B, Count, "The baseline's labelled count in the same window and slice.");
         foreach (var rate in new[] { "accuracy", "unsafe_miss_rate", "false_flag_rate" })
         {

@@ -33,7 +33,14 @@ internal static class ReferenceMetrics
 
         if (variant.Latency.Count > 0 && baseline.Latency.Count > 0)
         {
-            values.Set("latency_p95_diff_ms", variant.Latency.Quantile(0.95) - baseline.Latency.Quantile(0.95));
+            var variantP95 = variant.Latency.Quantile(0.95);
+            var baselineP95 = baseline.Latency.Quantile(0.95);
+            values.Set("latency_p95_diff_ms", variantP95 - baselineP95);
+            // Relative, so one threshold fits a 30 ms guard and a 700 ms assistant, whose p95s scatter in proportion.
+            if (baselineP95 > 0)
+            {
+                values.Set("latency_p95_ratio", variantP95 / baselineP95);
+            }
         }
     }
 

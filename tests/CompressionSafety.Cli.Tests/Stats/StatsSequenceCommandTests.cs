@@ -86,7 +86,18 @@ public sealed class StatsSequenceCommandTests : IDisposable
 
         var run = CliRun.Invoke("stats", "sequence", "--method", "rate-cusum", "--input", path, "--odds-ratio", "1");
 
-        Assert.Equal(1, run.ExitCode);
+        // An argument error (exit 2), not bad input (exit 1).
+        Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: --odds-ratio: oddsRatio must be positive", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sequence_NegativeThreshold_ArgumentErrorBeforeTheInputIsRead()
+    {
+        // The input file does not exist: an option error must be reported first, with exit 2.
+        var run = CliRun.Invoke("stats", "sequence", "--method", "discordance-cusum", "--input", _files.PathOf("missing.csv"), "--threshold", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --threshold -1: must be a positive number.", run.Error, StringComparison.Ordinal);
     }
 }

@@ -38,22 +38,33 @@ internal static class StatsSequenceCommand
         {
             var name = parse.GetValue(method)!;
             var file = new FileInfo(parse.GetValue(input)!);
-            return StatsJson.Write(json =>
+            // Option values first: a bad one is an argument error (exit 2) and no input is read.
+            switch (name)
             {
-                json.WriteString("method", name);
-                switch (name)
-                {
-                    case "confidence-sequence":
-                        ConfidenceSequence(json, StatsInputReader.ReadCountRows(file, RatesHeader, ratePairs: true), Checked("--alpha / --tuning-trials", () => new DifferenceConfidenceSequence(parse.GetValue(alpha), parse.GetValue(tuning))));
-                        break;
-                    case "rate-cusum":
-                        RateCusum(json, StatsInputReader.ReadCountRows(file, RatesHeader, ratePairs: true), Checked("--odds-ratio", () => new RateChangeCusum(parse.GetValue(oddsRatio))), Threshold(parse.GetValue(threshold) ?? 17));
-                        break;
-                    default:
-                        Discordance(json, StatsInputReader.ReadCountRows(file, PairsHeader, ratePairs: false), Checked("--alternative", () => new DiscordanceCusum(parse.GetValue(alternative))), Threshold(parse.GetValue(threshold) ?? 10));
-                        break;
-                }
-            });
+                case "confidence-sequence":
+                    var sequence = Checked("--alpha / --tuning-trials", () => new DifferenceConfidenceSequence(parse.GetValue(alpha), parse.GetValue(tuning)));
+                    return StatsJson.Write(json =>
+                    {
+                        json.WriteString("method", name);
+                        ConfidenceSequence(json, StatsInputReader.ReadCountRows(file, RatesHeader, ratePairs: true), sequence);
+                    });
+                case "rate-cusum":
+                    var rate = Checked("--odds-ratio", () => new RateChangeCusum(parse.GetValue(oddsRatio)));
+                    var rateThreshold = Threshold(parse.GetValue(threshold) ?? 17);
+                    return StatsJson.Write(json =>
+                    {
+                        json.WriteString("method", name);
+                        RateCusum(json, StatsInputReader.ReadCountRows(file, RatesHeader, ratePairs: true), rate, rateThreshold);
+                    });
+                default:
+                    var discordance = Checked("--alternative", () => new DiscordanceCusum(parse.GetValue(alternative)));
+                    var discordanceThreshold = Threshold(parse.GetValue(threshold) ?? 10);
+                    return StatsJson.Write(json =>
+                    {
+                        json.WriteString("method", name);
+                        Discordance(json, StatsInputReader.ReadCountRows(file, PairsHeader, ratePairs: false), discordance, discordanceThreshold);
+                    });
+            }
         }));
         return command;
     }
@@ -145,7 +156,7 @@ internal static class StatsSequenceCommand
 
     private static double Threshold(double h) => h > 0 && double.IsFinite(h)
         ? h
-        : throw new StatsInputException($"--threshold {h.ToString(CultureInfo.InvariantCulture)}: must be a positive number.");
+        : throw new Configuration.ConfigurationException($"--threshold {h.ToString(CultureInfo.InvariantCulture)}: must be a positive number.");
 
     private static T Checked<T>(string options, Func<T> create)
     {
@@ -155,7 +166,7 @@ internal static class StatsSequenceCommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new StatsInputException($"{options}: {e.Message.Split(" (Parameter", 2)[0]}");
+            throw new Configuration.ConfigurationException($"{options}: {e.Message.Split(" (Parameter", 2)[0]}");
         }
     }
 }

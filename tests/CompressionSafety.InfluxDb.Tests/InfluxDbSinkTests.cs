@@ -57,7 +57,12 @@ public sealed class InfluxDbSinkTests
     public async Task Write_MoreThanOneBatch_DeliversEveryPoint()
     {
         await using var server = await VictoriaMetricsServer.StartAsync();
-        await using var sink = TestData.Sink(TestData.Options(server.Url, queue: 10_000, batch: 100));
+        // A request slower than the export timeout is retried although the server may have stored it (at least once):
+        // a timeout far above any write here keeps this test about batching, not about a loaded machine (CI once saw
+        // a 2 s timeout retry one batch of 100).
+        var options = TestData.Options(server.Url, queue: 10_000, batch: 100);
+        options.ExportTimeout = TimeSpan.FromSeconds(30);
+        await using var sink = TestData.Sink(options);
 
         for (var i = 0; i < 1_000; i++)
         {
@@ -67,6 +72,7 @@ public sealed class InfluxDbSinkTests
         await sink.FlushAsync(new CancellationTokenSource(Deadline).Token);
 
         var series = Assert.Single(await server.ExportAsync(LineProtocol.WindowMeasurement + "_" + PointSchema.ValueField));
+        Assert.Equal(1_000, series.Timestamps.Distinct().Count());
         Assert.Equal(1_000, series.Values.Count);
         Assert.Equal(TestData.Start.AddMinutes(999).ToUnixTimeMilliseconds(), series.Timestamps[^1]);
         Assert.Equal(1_000, sink.DeliveredPoints);

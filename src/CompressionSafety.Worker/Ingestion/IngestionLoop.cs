@@ -14,6 +14,7 @@ using CompressionSafety.Worker.Diagnostics;
 using CompressionSafety.Worker.Options;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using PartitionPipeline = CompressionSafety.Engine.Pipeline.MonitorPipeline<Confluent.Kafka.ConsumeResult<byte[]?, byte[]?>>;
 
 namespace CompressionSafety.Worker.Ingestion;
 
@@ -40,7 +41,7 @@ internal sealed class IngestionLoop(
     WindowArchive? archive = null)
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
-    private readonly Dictionary<int, MonitorPipeline<ConsumeResult<byte[]?, byte[]?>>> _pipelines = [];
+    private readonly Dictionary<int, PartitionPipeline> _pipelines = [];
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly DeliveryGate _deliveries = new();
@@ -157,7 +158,7 @@ internal sealed class IngestionLoop(
                 // With a state changelog: restore each partition before its first record and resume where its state ends.
                 List<TopicPartitionOffset> starts = _state is null
                     ? [.. partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset))]
-                    : _state.Restore(partitions, _tracker, _pipelines.ContainsKey, _ => NewParts(), Install);
+                    : _state.Restore(partitions, _tracker, _pipelines.ContainsKey, _ => NewPipeline(), Install);
                 _resets.Expect(starts, consumer, logger);
                 return starts;
             })
@@ -268,28 +269,18 @@ internal sealed class IngestionLoop(
         }
     }
 
-    private PartitionParts NewParts()
-    {
-        var engine = new WindowEngine(engineOptions);
-        if (rules is null)
-        {
-            return new PartitionParts(engine, null);
-        }
+    // One store for every partition's evaluator: a silence posted to the API applies to all of them.
+    private PartitionPipeline NewPipeline() =>
+        MonitorPipeline.Create(new WindowEngine(engineOptions), rules, engineOptions, parserOptions, _outputs!, silences);
 
-        // One store for every partition's evaluator: a silence posted to the API applies to all of them.
-        var evaluator = new RuleEvaluator(rules, sink: null, silences);
-        return new PartitionParts(engine, (evaluator, new ReviewGuard(evaluator.IsFiring, new ReviewGuardOptions { LowConfidenceThreshold = engineOptions.LowConfidenceThreshold })));
-    }
+    private void Install(int partitionNumber, PartitionPipeline pipeline) => _pipelines[partitionNumber] = pipeline;
 
-    private void Install(int partitionNumber, PartitionParts parts) =>
-        _pipelines[partitionNumber] = new MonitorPipeline<ConsumeResult<byte[]?, byte[]?>>(parts.Engine, parts.Judge?.Rules, parts.Judge?.Guard, parserOptions, _outputs!);
-
-    private MonitorPipeline<ConsumeResult<byte[]?, byte[]?>> PipelineFor(int partitionNumber)
+    private PartitionPipeline PipelineFor(int partitionNumber)
     {
         if (!_pipelines.TryGetValue(partitionNumber, out var pipeline))
         {
-            Install(partitionNumber, NewParts());
-            pipeline = _pipelines[partitionNumber];
+            pipeline = NewPipeline();
+            Install(partitionNumber, pipeline);
         }
 
         return pipeline;
@@ -320,7 +311,7 @@ internal sealed class IngestionLoop(
         archive?.Flush();
         // With the state in the changelog, what has been processed is committable: a restart resumes from the state.
         // Handed over without waiting: these offsets are stored once the changelog has the state (the gate below).
-        var snapshots = _state?.Save(_assigned, _tracker, n => _pipelines.TryGetValue(n, out var pipeline) ? new PartitionParts(pipeline.Engine, pipeline.Rules is null ? null : (pipeline.Rules, pipeline.Guard!)) : null);
+        var snapshots = _state?.Save(_assigned, _tracker, _pipelines);
         var committable = _state is null
             ? _tracker.CommittableOffsets()
             : [.. _tracker.Partitions.Select(p => (Partition: p, Offset: _tracker.ProcessedOffset(p))).Where(p => p.Offset is not null).Select(p => new TopicPartitionOffset(p.Partition, new Offset(p.Offset!.Value)))];

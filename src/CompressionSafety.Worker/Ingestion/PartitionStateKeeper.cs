@@ -1,10 +1,9 @@
-using CompressionSafety.Engine;
-using CompressionSafety.Engine.Rules;
 using CompressionSafety.Engine.State;
 using CompressionSafety.Kafka.Offsets;
 using CompressionSafety.Kafka.State;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using PartitionPipeline = CompressionSafety.Engine.Pipeline.MonitorPipeline<Confluent.Kafka.ConsumeResult<byte[]?, byte[]?>>;
 
 namespace CompressionSafety.Worker.Ingestion;
 
@@ -32,8 +31,8 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
         IReadOnlyCollection<TopicPartition> partitions,
         PartitionOffsetTracker tracker,
         Func<int, bool> hasEngine,
-        Func<int, PartitionParts> fresh,
-        Action<int, PartitionParts> install)
+        Func<int, PartitionPipeline> fresh,
+        Action<int, PartitionPipeline> install)
     {
         var starts = partitions.ToDictionary(p => p, _ => Offset.Unset);
         foreach (var number in partitions.Select(p => p.Partition.Value).Distinct().Where(n => !hasEngine(n)))
@@ -45,10 +44,10 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
                 continue;
             }
 
-            var parts = fresh(number);
-            if (PartitionState.TryRead(snapshot.State, configuration, parts.Engine, parts.Judge?.Rules, parts.Judge?.Guard, out var problem))
+            var pipeline = fresh(number);
+            if (PartitionState.TryRead(snapshot.State, configuration, pipeline.Engine, pipeline.Rules, pipeline.Guard, out var problem))
             {
-                install(number, parts);
+                install(number, pipeline);
                 foreach (var partition in partitions.Where(p => p.Partition.Value == number))
                 {
                     if (snapshot.Positions.TryGetValue(partition.Topic, out var offsets))
@@ -84,12 +83,12 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
     public Task Save(
         IReadOnlyCollection<TopicPartition> assigned,
         PartitionOffsetTracker tracker,
-        Func<int, PartitionParts?> partsOf)
+        IReadOnlyDictionary<int, PartitionPipeline> pipelines)
     {
         var snapshots = new List<PartitionSnapshot>();
         foreach (var number in _changed)
         {
-            if (partsOf(number) is not { } parts)
+            if (!pipelines.TryGetValue(number, out var pipeline))
             {
                 continue;
             }
@@ -103,7 +102,7 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
                 }
             }
 
-            snapshots.Add(new PartitionSnapshot(number, positions, PartitionState.Write(configuration, parts.Engine, parts.Judge?.Rules, parts.Judge?.Guard)));
+            snapshots.Add(new PartitionSnapshot(number, positions, PartitionState.Write(configuration, pipeline.Engine, pipeline.Rules, pipeline.Guard)));
         }
 
         if (snapshots.Count == 0)
@@ -120,8 +119,3 @@ internal sealed class PartitionStateKeeper(StateChangelog changelog, string conf
     private static string Describe(Dictionary<TopicPartition, Offset> starts, int number) =>
         string.Join(",", starts.Where(s => s.Key.Partition.Value == number).Select(s => $"{s.Key.Topic}[{number}]@{s.Value}"));
 }
-
-/// <summary>What one partition number owns: its engine and, when rules run, its evaluator and review guard.</summary>
-/// <param name="Engine">The window engine.</param>
-/// <param name="Judge">The evaluator and guard, when rules run.</param>
-internal sealed record PartitionParts(WindowEngine Engine, (RuleEvaluator Rules, ReviewGuard Guard)? Judge);

@@ -106,17 +106,7 @@ public sealed class PrometheusEndpointTests
         using var harness = new WorkerHarness(cluster);
         var dead = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
         var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
-        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
-        {
-            ["Metrics:Prefix"] = prefix,
-            ["Webhook:Url"] = dead + "hook",
-            ["Webhook:Secret"] = "secret",
-            ["Alertmanager:Urls:0"] = dead,
-            ["InfluxDb:Url"] = dead,
-            ["InfluxDb:Org"] = "org",
-            ["InfluxDb:Bucket"] = "bucket",
-            ["InfluxDb:Token"] = "token",
-        });
+        using var host = harness.BuildHost("metrics.lp", settings: FailingOutputs("Metrics:Prefix", prefix, dead));
         await host.StartAsync();
 
         var text = await ScrapeUntilAsync(prefix, t => t.Contains("compression_safety_ingest_consumer_lag{", StringComparison.Ordinal));
@@ -205,17 +195,7 @@ public sealed class PrometheusEndpointTests
         var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{workerPort}/");
         // Nothing listens here: the outputs are configured (so their counters are exported) and failing.
         var dead = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LocalHttp.FreePort()}/");
-        using var host = harness.BuildHost("metrics.lp", settings: new Dictionary<string, string?>
-        {
-            ["Health:Prefix"] = prefix,
-            ["Webhook:Url"] = dead + "hook",
-            ["Webhook:Secret"] = "secret",
-            ["Alertmanager:Urls:0"] = dead,
-            ["InfluxDb:Url"] = dead,
-            ["InfluxDb:Org"] = "org",
-            ["InfluxDb:Bucket"] = "bucket",
-            ["InfluxDb:Token"] = "token",
-        });
+        using var host = harness.BuildHost("metrics.lp", settings: FailingOutputs("Health:Prefix", prefix, dead));
         await host.StartAsync();
         await WorkerHarness.WaitUntil(() => WorkerHarness.Health(host).RecordsHandled == 121, "the records");
 
@@ -356,4 +336,17 @@ public sealed class PrometheusEndpointTests
         var match = Regex.Match(text, "^" + Regex.Escape(name) + @"(\{[^}]*\})? (\S+)", RegexOptions.Multiline);
         return match.Success ? double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>The server on <paramref name="prefix"/> and every output configured toward <paramref name="dead"/>, where nothing listens.</summary>
+    private static Dictionary<string, string?> FailingOutputs(string prefixKey, string prefix, string dead) => new()
+    {
+        [prefixKey] = prefix,
+        ["Webhook:Url"] = dead + "hook",
+        ["Webhook:Secret"] = "secret",
+        ["Alertmanager:Urls:0"] = dead,
+        ["InfluxDb:Url"] = dead,
+        ["InfluxDb:Org"] = "org",
+        ["InfluxDb:Bucket"] = "bucket",
+        ["InfluxDb:Token"] = "token",
+    };
 }

@@ -20,6 +20,8 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 //   dotnet run -c Release --project bench/PipelineBench -- --quick [N]   Stopwatch, seconds not minutes: parse, engine, output
 //   dotnet run -c Release --project bench/PipelineBench -- --profile TRACE.nettrace [TOP]
 //       the methods that most samples of an EventPipe sample-profiler trace are in (bench/profile.sh records one of replay)
+//   dotnet run -c Release --project bench/PipelineBench -- --profile TRACE.nettrace TOP FRAME
+//       the same, counting only samples whose stack has a method containing FRAME (IngestionLoop.Run: the worker's thread)
 // N (default 200,000) is the number of lines: the first N lines of a stream of N record slots (label records
 // interleaved, so about 3/4 of a day). Every figure is per line, so the stages add up.
 if (args.Length > 0 && args[0] == "--quick")
@@ -31,7 +33,7 @@ if (args.Length > 0 && args[0] == "--quick")
 
 if (args.Length > 1 && args[0] == "--profile")
 {
-    Profile.Print(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40);
+    Profile.Print(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40, args.Length > 3 ? args[3] : "CompressionSafety");
     return;
 }
 
@@ -173,7 +175,7 @@ namespace CompressionSafety.PipelineBench
     /// <summary>Reads an EventPipe trace of the sample profiler: per method, the share of samples it is on the stack of (inclusive) and on top of (exclusive).</summary>
     internal static class Profile
     {
-        public static void Print(string path, int top)
+        public static void Print(string path, int top, string frameFilter)
         {
             var etlx = TraceLog.CreateFromEventPipeDataFile(path);
             using var log = new TraceLog(etlx);
@@ -214,11 +216,11 @@ namespace CompressionSafety.PipelineBench
                 {
                     var name = frame.CodeAddress.FullMethodName;
                     name = string.IsNullOrEmpty(name) ? "?" + frame.CodeAddress.ModuleName : name;
-                    busy |= name.Contains("CompressionSafety", StringComparison.Ordinal);
+                    busy |= name.Contains(frameFilter, StringComparison.Ordinal);
                     names.Add(name);
                 }
 
-                // Only samples of threads doing the run's work: idle and waiting threads are sampled too.
+                // Only samples of threads doing the run's work (by default any of ours): idle and waiting threads are sampled too.
                 if (!busy)
                 {
                     continue;
@@ -234,7 +236,7 @@ namespace CompressionSafety.PipelineBench
                 exclusive[leaf] = exclusive.GetValueOrDefault(leaf) + 1;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples} samples on threads running CompressionSafety code; garbage collections gen0 {collections[0]}, gen1 {collections[1]}, gen2 {collections[2]}, runtime suspended {pauseMs:F0} ms of {last - first:F0} ms traced"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples} samples with {frameFilter} on the stack; garbage collections gen0 {collections[0]}, gen1 {collections[1]}, gen2 {collections[2]}, runtime suspended {pauseMs:F0} ms of {last - first:F0} ms traced"));
             Console.WriteLine("(the profiler stops threads at GC polls, so PollGC on top of a stack stands for the frame below it)");
             Console.WriteLine("inclusive %  method");
             foreach (var (name, count) in inclusive.OrderByDescending(p => p.Value).Take(top))

@@ -49,7 +49,28 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
     private readonly Dictionary<string, byte[]> _modelOf = new(StringComparer.Ordinal);
     private readonly Queue<string> _rememberedOrder = new();
 
-    public async Task<long> RunAsync(GeneratorOptions options, Action<long>? progress, CancellationToken cancellationToken)
+    /// <summary>Generates the stream <paramref name="options"/> describe and produces it line by line.</summary>
+    public Task<long> RunAsync(GeneratorOptions options, Action<long>? progress, CancellationToken cancellationToken) =>
+        RunAsync(Keyed(StreamGenerator.Generate(options)), options.Start, progress, cancellationToken);
+
+    /// <summary>
+    /// Each line with its Kafka key (the partitioning described above), lazily and in order. The keys depend on the
+    /// lines before (a label takes its prediction's key), so a sequence must be keyed from its first line on.
+    /// </summary>
+    public IEnumerable<KeyedLine> Keyed(IEnumerable<GeneratedLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            var value = line.Utf8.ToArray();
+            yield return new KeyedLine(line.Kind, line.Timestamp, value, KeyOf(value));
+        }
+    }
+
+    /// <summary>
+    /// Produces <paramref name="lines"/> (from <see cref="Keyed"/>), each once the scaled wall clock has reached its
+    /// event time counted from <paramref name="start"/>, and returns once every record is delivered.
+    /// </summary>
+    public async Task<long> RunAsync(IEnumerable<KeyedLine> lines, DateTimeOffset start, Action<long>? progress, CancellationToken cancellationToken)
     {
         RdKafkaLibrary.EnsureLoaded();
         var config = new ProducerConfig
@@ -65,7 +86,7 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
         var started = time.GetTimestamp();
         long sent = 0;
         long sentBytes = 0;
-        foreach (var line in StreamGenerator.Generate(options))
+        foreach (var line in lines)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (Volatile.Read(ref failure) is { } error)
@@ -73,7 +94,7 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
                 throw new KafkaException(new Error(ErrorCode.Local_Fail, "delivery failed: " + error.Message));
             }
 
-            var due = TimeSpan.FromTicks((long)((line.Timestamp - options.Start).Ticks / speed));
+            var due = TimeSpan.FromTicks((long)((line.Timestamp - start).Ticks / speed));
             var wait = due - time.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
@@ -82,11 +103,10 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
             }
 
             await WaitForConsumerAsync(producer, sent, sentBytes, cancellationToken).ConfigureAwait(false);
-            var value = line.Utf8.ToArray();
-            var message = new Message<byte[]?, byte[]> { Key = KeyOf(value), Value = value };
+            var message = new Message<byte[]?, byte[]> { Key = line.Key, Value = line.Value };
             Produce(producer, message, ex => Interlocked.CompareExchange(ref failure, ex, null));
             _sentByKind[(int)line.Kind]++;
-            sentBytes += value.Length;
+            sentBytes += line.Value.Length;
             if ((++sent & 0x3FF) == 0)
             {
                 progress?.Invoke(sent);
@@ -181,3 +201,6 @@ internal sealed class GeneratedStreamProducer(string bootstrapServers, string to
         }
     }
 }
+
+/// <summary>A generated line ready to produce: its kind and event time, its bytes and its Kafka key (null: none).</summary>
+internal readonly record struct KeyedLine(GeneratedLineKind Kind, DateTimeOffset Timestamp, byte[] Value, byte[]? Key);

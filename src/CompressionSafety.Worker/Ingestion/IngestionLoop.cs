@@ -22,7 +22,8 @@ namespace CompressionSafety.Worker.Ingestion;
 /// The consume loop: one window engine per partition number (the label topic is co-partitioned with the
 /// inference-log topic), dead letters and window results out, and offsets stored only up to what the
 /// <see cref="PartitionOffsetTracker"/> says no open window still needs. Runs on one dedicated thread; the
-/// rebalance handlers run inside <c>Consume</c> on the same thread, so no state here needs a lock.
+/// rebalance handlers run inside <c>Consume</c> on the same thread, so no state here needs a lock. Only parsing runs
+/// elsewhere (<see cref="ParseAhead"/>), one batch ahead of the engines.
 /// </summary>
 internal sealed class IngestionLoop(
     KafkaWorkerOptions options,
@@ -42,8 +43,12 @@ internal sealed class IngestionLoop(
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<int, PartitionPipeline> _pipelines = [];
+
+    // Per partition number, the engine and the limit its tracker windows were last closed through.
+    private readonly Dictionary<int, (WindowEngine Engine, long Limit)> _closedThrough = [];
     private readonly PartitionOffsetTracker _tracker = new();
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly AssignmentEpochs _epochs = new();
     private readonly DeliveryGate _deliveries = new();
     private readonly OffsetResetWatch _resets = new();
     private Task _sinkFlush = Task.CompletedTask;
@@ -74,34 +79,39 @@ internal sealed class IngestionLoop(
             : [options.InferenceLogTopic, options.LabelTopic];
         Log.Starting(logger, string.Join(",", topics), options.GroupId, options.BootstrapServers);
         consumer.Subscribe(topics);
+        // Records are consumed in batches and parsed on a thread of their own while the batch before runs through the
+        // engines here. Two batches: at most one being handled (the head of inHand) and one being filled or parsed.
+        using var parsing = new ParseAhead(parserOptions);
+        using var first = new ConsumedBatch();
+        using var second = new ConsumedBatch();
+        var free = new Stack<ConsumedBatch>([second, first]);
+        var inHand = new Queue<ConsumedBatch>(2);
         var lastCommit = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             Throttle(consumer);
-            ConsumeResult<byte[]?, byte[]?>? result;
-            try
+            // Wait in the poll only with nothing to do, so a consumed batch never waits for records to follow it.
+            var wait = inHand.Count == 0 || _paused ? PollTimeout : TimeSpan.Zero;
+            if (free.TryPeek(out var filling))
             {
-                result = consumer.Consume(PollTimeout);
+                ConsumeInto(consumer, filling, wait, stoppingToken);
+                if (filling.Count > 0)
+                {
+                    parsing.Submit(free.Pop());
+                    inHand.Enqueue(filling);
+                }
             }
-            catch (ConsumeException ex) when (!ex.Error.IsFatal)
+            else
             {
-                // librdkafka recovers from non-fatal consume errors (a partition leader moving) by itself.
-                health.ClientError(ex.Error.Reason);
-                Log.ClientError(logger, ex.Error.Code.ToString(), ex.Error.Reason);
-                continue;
+                // Both batches in hand: the first stopped half-way at the outputs' in-flight bound. Poll on (heartbeats,
+                // rebalances, liveness) without taking records.
+                PollOnly(consumer, wait);
             }
 
-            health.Polled(result is not null);
-            if (_fatalClientError is { } fatal)
+            if (!_paused && inHand.TryPeek(out var head) && HandleBatch(consumer, head))
             {
-                throw new KafkaException(new Error(ErrorCode.Local_Fatal, fatal, isFatal: true));
-            }
-
-            if (result is { IsPartitionEOF: false, Message: not null })
-            {
-                CheckReset(consumer, result);
-                Handle(result);
-                health.Handled();
+                head.Reset();
+                free.Push(inHand.Dequeue());
             }
 
             if (time.GetElapsedTime(lastCommit) >= options.CommitInterval)
@@ -111,6 +121,7 @@ internal sealed class IngestionLoop(
             }
         }
 
+        // A batch consumed and not handled when the stop came is neither stored nor committed: it is read again.
         Log.Stopping(logger);
         StoreCommittable(consumer, drain: true);
         CommitStored(consumer);
@@ -132,6 +143,8 @@ internal sealed class IngestionLoop(
             HeartbeatIntervalMs = Math.Max(100, checked((int)options.SessionTimeout.TotalMilliseconds) / 4),
             // Readiness follows the brokers' connection states in these reports, not the arrival of records.
             StatisticsIntervalMs = 1000,
+            // Input headers and broker timestamps are never read (event time is in the record): not marshalled.
+            ConsumeResultFields = "topic",
         };
         foreach (var (key, value) in clientProperties)
         {
@@ -152,6 +165,7 @@ internal sealed class IngestionLoop(
             })
             .SetPartitionsAssignedHandler((consumer, partitions) =>
             {
+                _epochs.Touch(partitions);
                 _assigned.UnionWith(partitions);
                 health.Assigned(_assigned.Count);
                 Log.Assigned(logger, string.Join(",", partitions));
@@ -179,14 +193,91 @@ internal sealed class IngestionLoop(
             .Build();
     }
 
-    private void Handle(ConsumeResult<byte[]?, byte[]?> result)
+    /// <summary>Polls into <paramref name="batch"/> until it is full or no record is waiting (the first poll waits up to <paramref name="wait"/>).</summary>
+    private void ConsumeInto(IConsumer<byte[]?, byte[]?> consumer, ConsumedBatch batch, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        while (!batch.IsFull && !stoppingToken.IsCancellationRequested && Poll(consumer, wait) is { } result)
+        {
+            if (result is { IsPartitionEOF: false, Message: not null })
+            {
+                batch.Add(result, _epochs.Current);
+            }
+
+            wait = TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>One poll for the client's sake; a record it returns anyway goes back to be fetched again later.</summary>
+    private void PollOnly(IConsumer<byte[]?, byte[]?> consumer, TimeSpan wait)
+    {
+        if (Poll(consumer, wait) is { IsPartitionEOF: false, Message: not null } result)
+        {
+            consumer.Seek(result.TopicPartitionOffset);
+        }
+    }
+
+    /// <summary>One <c>Consume</c>: null when it timed out or met a non-fatal error; a fatal client error stops the loop.</summary>
+    private ConsumeResult<byte[]?, byte[]?>? Poll(IConsumer<byte[]?, byte[]?> consumer, TimeSpan wait)
+    {
+        ConsumeResult<byte[]?, byte[]?>? result;
+        try
+        {
+            result = consumer.Consume(wait);
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            // librdkafka recovers from non-fatal consume errors (a partition leader moving) by itself.
+            health.ClientError(ex.Error.Reason);
+            Log.ClientError(logger, ex.Error.Code.ToString(), ex.Error.Reason);
+            return null;
+        }
+
+        health.Polled(result is not null);
+        if (_fatalClientError is { } fatal)
+        {
+            throw new KafkaException(new Error(ErrorCode.Local_Fatal, fatal, isFatal: true));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Handles the batch's records from where it stopped, in order; false when it stopped again because half of the
+    /// outputs' in-flight bound is unacknowledged (the loop then pauses fetching, as <see cref="Throttle"/> says).
+    /// </summary>
+    private bool HandleBatch(IConsumer<byte[]?, byte[]?> consumer, ConsumedBatch batch)
+    {
+        batch.WaitParsed();
+        while (batch.Next < batch.Count)
+        {
+            if (OutputsBacklogged)
+            {
+                return false;
+            }
+
+            var i = batch.Next++;
+            var result = batch.Result(i);
+            if (_epochs.IsStale(result.TopicPartition, batch.Epoch(i)))
+            {
+                continue;
+            }
+
+            CheckReset(consumer, result);
+            Handle(result, batch.Parsed(i));
+            health.Handled();
+        }
+
+        return true;
+    }
+
+    private bool OutputsBacklogged => publisher.Statistics.InFlight * 2 >= options.MaxInFlight;
+
+    private void Handle(ConsumeResult<byte[]?, byte[]?> result, ParseResult parsed)
     {
         var started = time.GetTimestamp();
         var partition = result.TopicPartition;
         var offset = result.Offset.Value;
-        var value = result.Message.Value ?? [];
         metrics.RecordsIn.Add(1);
-        var parsed = MonitorPipeline.Parse(value, parserOptions);
         var pipeline = PipelineFor(partition.Partition.Value);
         _state?.Changed(partition.Partition.Value);
         if (parsed.Record is not { } record)
@@ -263,9 +354,20 @@ internal sealed class IngestionLoop(
             limit = Math.Min(limit, oldest.UtcTicks);
         }
 
-        foreach (var partition in _tracker.Partitions.Where(p => p.Partition.Value == partitionNumber).ToList())
+        // Per record, so only when the limit moved: a record the same engine accepted is never held by a window
+        // before it (that window would be open), so nothing new can have become closable below an unchanged limit.
+        if (_closedThrough.TryGetValue(partitionNumber, out var last) && ReferenceEquals(last.Engine, engine) && last.Limit == limit)
         {
-            _tracker.CloseWindowsThrough(partition, limit - 1);
+            return;
+        }
+
+        _closedThrough[partitionNumber] = (engine, limit);
+        foreach (var partition in _tracker.Partitions)
+        {
+            if (partition.Partition.Value == partitionNumber)
+            {
+                _tracker.CloseWindowsThrough(partition, limit - 1);
+            }
         }
     }
 
@@ -374,7 +476,7 @@ internal sealed class IngestionLoop(
         // Back-pressure without blocking: with half the in-flight bound unacknowledged, stop fetching but keep polling
         // (heartbeats, rebalances, liveness); fetch again once a quarter is left. Pause keeps each partition's position.
         var inFlight = publisher.Statistics.InFlight;
-        if (!_paused && inFlight * 2 >= options.MaxInFlight)
+        if (!_paused && OutputsBacklogged)
         {
             _paused = true;
             Log.Paused(logger, inFlight);
@@ -436,7 +538,9 @@ internal sealed class IngestionLoop(
 
     private void Drop(IEnumerable<TopicPartition> partitions)
     {
-        foreach (var partition in partitions)
+        var dropped = partitions.ToList();
+        _epochs.Touch(dropped);
+        foreach (var partition in dropped)
         {
             _assigned.Remove(partition);
             _tracker.Remove(partition);
@@ -444,6 +548,7 @@ internal sealed class IngestionLoop(
             _resets.Forget(partition);
             // The engine is shared by the topics' partitions with this number; the new owner rebuilds it.
             _pipelines.Remove(partition.Partition.Value);
+            _closedThrough.Remove(partition.Partition.Value);
             _state?.Forget(partition.Partition.Value);
         }
 

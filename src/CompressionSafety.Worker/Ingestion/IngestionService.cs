@@ -20,7 +20,7 @@ internal sealed class IngestionService(
         var thread = new Thread(() => Run(completion, stoppingToken))
         {
             IsBackground = true,
-            Name = "compression-safety-consume",
+            Name = "cs-consume", // Linux shows 15 characters of a thread name (top -H, /proc): short and distinct
         };
         thread.Start();
         return completion.Task;

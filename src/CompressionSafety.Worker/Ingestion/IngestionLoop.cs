@@ -92,6 +92,7 @@ internal sealed class IngestionLoop(
             Throttle(consumer);
             // Wait in the poll only with nothing to do, so a consumed batch never waits for records to follow it.
             var wait = inHand.Count == 0 || _paused ? PollTimeout : TimeSpan.Zero;
+            var consumed = false;
             if (free.TryPeek(out var filling))
             {
                 ConsumeInto(consumer, filling, wait, stoppingToken);
@@ -99,6 +100,7 @@ internal sealed class IngestionLoop(
                 {
                     parsing.Submit(free.Pop());
                     inHand.Enqueue(filling);
+                    consumed = true;
                 }
             }
             else
@@ -108,7 +110,8 @@ internal sealed class IngestionLoop(
                 PollOnly(consumer, wait);
             }
 
-            if (!_paused && inHand.TryPeek(out var head) && HandleBatch(consumer, head))
+            // The older batch while the newer one is parsed; a batch alone only once no record followed it.
+            if (!_paused && inHand.TryPeek(out var head) && (inHand.Count > 1 || !consumed) && HandleBatch(consumer, head))
             {
                 head.Reset();
                 free.Push(inHand.Dequeue());

@@ -18,7 +18,8 @@ using Microsoft.Extensions.Hosting;
 // The worker end to end through the real Kafka client and librdkafka's mock broker, against a bare consumer on the
 // same broker in the same run (docs/performance.md, "The worker"):
 //   dotnet run -c Release --project bench/WorkerBench -- [--records N] [--models M] [--partitions P] [--seed S]
-//       [--ahead-mib A] [--rules DIR] [--no-baseline]
+//       [--ahead-mib A] [--rules DIR] [--state] [--no-baseline]
+// --state gives the worker a state changelog topic (Kafka:StateTopic): a snapshot of each partition at every commit.
 // It generates the stream bench/replay/run.sh replays (N record slots of one simulated day, an unsafe-miss
 // degradation on int8-dynamic/locale=de from 06:00) into memory first, keyed as the demo's producer keys it, so
 // neither generation nor keying is timed. Each round then produces it as fast as the consumer keeps up: the producer
@@ -114,10 +115,10 @@ static string LoadAverage() =>
 namespace CompressionSafety.WorkerBench
 {
     /// <summary>The command line.</summary>
-    internal sealed record BenchSettings(long Records, int Models, int Partitions, int Seed, long AheadBytes, string Rules, bool Baseline)
+    internal sealed record BenchSettings(long Records, int Models, int Partitions, int Seed, long AheadBytes, string Rules, bool Baseline, bool State)
     {
         private const string Usage =
-            "usage: WorkerBench [--records N (1000000)] [--models M (1)] [--partitions P (1)] [--seed S (42)] [--ahead-mib A (2)] [--rules DIR (alert-rules)] [--no-baseline]";
+            "usage: WorkerBench [--records N (1000000)] [--models M (1)] [--partitions P (1)] [--seed S (42)] [--ahead-mib A (2)] [--rules DIR (alert-rules)] [--state] [--no-baseline]";
 
         public static BenchSettings? Parse(string[] args)
         {
@@ -126,6 +127,7 @@ namespace CompressionSafety.WorkerBench
             double aheadMiB = 2;
             string? rules = null;
             var baseline = true;
+            var state = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -140,6 +142,7 @@ namespace CompressionSafety.WorkerBench
                         case "--ahead-mib": aheadMiB = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--rules": rules = Next(); break;
                         case "--no-baseline": baseline = false; break;
+                        case "--state": state = true; break;
                         case "--help" or "-h": Console.WriteLine(Usage); return null;
                         default: throw new ArgumentException($"unknown argument {args[i]}");
                     }
@@ -165,7 +168,7 @@ namespace CompressionSafety.WorkerBench
                 return null;
             }
 
-            return new BenchSettings(records, models, partitions, seed, (long)(aheadMiB * 1024 * 1024), Path.GetFullPath(rules), baseline);
+            return new BenchSettings(records, models, partitions, seed, (long)(aheadMiB * 1024 * 1024), Path.GetFullPath(rules), baseline, state);
         }
 
         private static string? FindRules()
@@ -285,6 +288,11 @@ namespace CompressionSafety.WorkerBench
             cluster.CreateTopic(deadLetters, 1);
             cluster.CreateTopic(incidents, 1);
             cluster.CreateTopic(reviews, 1);
+            const string stateTopic = "compression-safety-state";
+            if (settings.State)
+            {
+                cluster.CreateTopic(stateTopic, 1);
+            }
 
             var sink = new TimingSink();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -299,6 +307,7 @@ namespace CompressionSafety.WorkerBench
                 ["Kafka:SessionTimeout"] = "00:00:06",
                 ["Rules:Directory"] = settings.Rules,
                 ["Kafka:ClientProperties:fetch.wait.max.ms"] = MockFetchWaitMs.ToString(CultureInfo.InvariantCulture),
+                ["Kafka:StateTopic"] = settings.State ? stateTopic : null,
             });
             builder.Services.AddSingleton<IMetricsSink>(sink);
             builder.AddCompressionSafetyWorker();

@@ -81,9 +81,10 @@ internal sealed class IngestionLoop(
         consumer.Subscribe(topics);
         // Records are consumed in batches and parsed on a thread of their own while the batch before runs through the
         // engines here. Two batches: at most one being handled (the head of inHand) and one being filled or parsed.
-        using var parsing = new ParseAhead(parserOptions);
         using var first = new ConsumedBatch();
         using var second = new ConsumedBatch();
+        // Disposed (its thread joined) before the batches it may still be parsing.
+        using var parsing = new ParseAhead(parserOptions);
         var free = new Stack<ConsumedBatch>([second, first]);
         var inHand = new Queue<ConsumedBatch>(2);
         var lastCommit = time.GetTimestamp();

@@ -79,10 +79,17 @@ internal sealed class InputReference(EngineOptions options) : IStateful
                 continue;
             }
 
-            var edges = new List<double>();
+            var levels = new double[options.InputDriftBins - 1];
             for (var k = 1; k < options.InputDriftBins; k++)
             {
-                var edge = sketch.Quantile((double)k / options.InputDriftBins);
+                levels[k - 1] = (double)k / options.InputDriftBins;
+            }
+
+            var quantiles = new double[levels.Length];
+            sketch.Quantiles(levels, quantiles);
+            var edges = new List<double>();
+            foreach (var edge in quantiles)
+            {
                 if (edges.Count == 0 || edge != edges[^1])
                 {
                     edges.Add(edge);
@@ -141,11 +148,19 @@ internal sealed class InputReference(EngineOptions options) : IStateful
     private static double[] Proportions(KllSketch sketch, double[] edges)
     {
         var proportions = new double[edges.Length + 1];
+        // Values strictly below an edge: at or below the next smaller double. The edges ascend, so they are ranked in one pass.
+        Span<double> justBelow = edges.Length <= 64 ? stackalloc double[edges.Length] : new double[edges.Length];
+        Span<long> ranks = edges.Length <= 64 ? stackalloc long[edges.Length] : new long[edges.Length];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            justBelow[i] = Math.BitDecrement(edges[i]);
+        }
+
+        sketch.EstimatedRanks(justBelow, ranks);
         var below = 0.0;
         for (var i = 0; i < edges.Length; i++)
         {
-            // Values strictly below the edge: at or below the next smaller double.
-            var next = (double)sketch.EstimatedRank(Math.BitDecrement(edges[i])) / sketch.Count;
+            var next = (double)ranks[i] / sketch.Count;
             proportions[i] = next - below;
             below = next;
         }

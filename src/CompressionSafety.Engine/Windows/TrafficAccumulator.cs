@@ -211,9 +211,11 @@ internal sealed class TrafficAccumulator : IStateful
         if (Latency.Count > 0)
         {
             metrics.Set("latency_mean_ms", LatencySum / Latency.Count);
-            metrics.Set("latency_p50_ms", Latency.Quantile(0.50));
-            metrics.Set("latency_p95_ms", Latency.Quantile(0.95));
-            metrics.Set("latency_p99_ms", Latency.Quantile(0.99));
+            Span<double> latency = stackalloc double[3];
+            Latency.Quantiles([0.50, 0.95, 0.99], latency);
+            metrics.Set("latency_p50_ms", latency[0]);
+            metrics.Set("latency_p95_ms", latency[1]);
+            metrics.Set("latency_p99_ms", latency[2]);
         }
 
         metrics.Set("shadow_count", ShadowCount);

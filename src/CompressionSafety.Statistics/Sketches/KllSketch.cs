@@ -1,3 +1,4 @@
+using System.Buffers;
 using CompressionSafety.Statistics.State;
 
 namespace CompressionSafety.Statistics;
@@ -159,29 +160,86 @@ public sealed class KllSketch : IStateful
             return Max;
         }
 
-        var weighted = new List<(double Value, long Weight)>(_size);
+        Span<double> estimate = stackalloc double[1];
+        QuantilesOfNonEmpty([q], estimate);
+        return estimate[0];
+    }
+
+    /// <summary>
+    /// The estimated quantiles at several levels from one sort of the retained values: at each level exactly what
+    /// <see cref="Quantile"/> returns, for the cost of one call (a window's p50, p95 and p99; a reference's bin edges).
+    /// </summary>
+    /// <param name="levels">Quantile levels, each in [0, 1], in any order.</param>
+    /// <param name="estimates">Receives the estimate for each level, at the same index; NaN when the sketch is empty.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A level is outside [0, 1] or NaN.</exception>
+    /// <exception cref="ArgumentException"><paramref name="estimates"/> is shorter than <paramref name="levels"/>.</exception>
+    public void Quantiles(ReadOnlySpan<double> levels, Span<double> estimates)
+    {
+        if (estimates.Length < levels.Length)
+        {
+            throw new ArgumentException("There must be room for one estimate per level.", nameof(estimates));
+        }
+
+        foreach (var q in levels)
+        {
+            if (!(q >= 0.0 && q <= 1.0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(levels), q, "Every quantile level must be in [0, 1].");
+            }
+        }
+
+        if (Count == 0)
+        {
+            estimates[..levels.Length].Fill(double.NaN);
+            return;
+        }
+
+        QuantilesOfNonEmpty(levels, estimates);
+    }
+
+    /// <summary>
+    /// The estimated ranks of several values given in ascending order, in one pass over the retained values: at each
+    /// index exactly what <see cref="EstimatedRank"/> returns for that value.
+    /// </summary>
+    /// <param name="ascending">The values to rank, in non-decreasing order.</param>
+    /// <param name="ranks">Receives each value's estimated rank, at the same index.</param>
+    /// <exception cref="ArgumentException">The values are not in order, or <paramref name="ranks"/> is too short.</exception>
+    public void EstimatedRanks(ReadOnlySpan<double> ascending, Span<long> ranks)
+    {
+        if (ranks.Length < ascending.Length)
+        {
+            throw new ArgumentException("There must be room for one rank per value.", nameof(ranks));
+        }
+
+        for (var i = 1; i < ascending.Length; i++)
+        {
+            if (!(ascending[i - 1] <= ascending[i]))
+            {
+                throw new ArgumentException("The values to rank must be in ascending order.", nameof(ascending));
+            }
+        }
+
+        // Each retained item's weight goes to the first value it is at or below; the rank of a value is then the sum of
+        // the weights up to its own (the items at or below it). Items above every value count for none.
+        var counts = ranks[..ascending.Length];
+        counts.Clear();
         for (var h = 0; h < _levels.Count; h++)
         {
             var weight = 1L << h;
-            foreach (var value in _levels[h])
+            foreach (var item in _levels[h])
             {
-                weighted.Add((value, weight));
+                var first = FirstAtOrAbove(ascending, item);
+                if (first < ascending.Length)
+                {
+                    counts[first] += weight;
+                }
             }
         }
 
-        weighted.Sort((x, y) => x.Value.CompareTo(y.Value));
-        var target = q * Count;
-        long cumulative = 0;
-        foreach (var (value, weight) in weighted)
+        for (var i = 1; i < counts.Length; i++)
         {
-            cumulative += weight;
-            if (cumulative >= target)
-            {
-                return value;
-            }
+            counts[i] += counts[i - 1];
         }
-
-        return Max;
     }
 
     /// <summary>The estimated number of values less than or equal to <paramref name="value"/>.</summary>
@@ -235,6 +293,97 @@ public sealed class KllSketch : IStateful
         {
             throw new InvalidDataException("A KLL sketch's levels do not hold its retained item count.");
         }
+    }
+
+    // Sorts the retained values once (with their weights) and reads every level off the running weight: the smallest
+    // value whose cumulative weight reaches q * Count. Values that compare equal give the same answer in any order.
+    private void QuantilesOfNonEmpty(ReadOnlySpan<double> levels, Span<double> estimates)
+    {
+        var values = ArrayPool<double>.Shared.Rent(_size);
+        var cumulative = ArrayPool<long>.Shared.Rent(_size);
+        try
+        {
+            var n = 0;
+            for (var h = 0; h < _levels.Count; h++)
+            {
+                var weight = 1L << h;
+                foreach (var value in _levels[h])
+                {
+                    values[n] = value;
+                    cumulative[n] = weight;
+                    n++;
+                }
+            }
+
+            Array.Sort(values, cumulative, 0, n);
+            for (var i = 1; i < n; i++)
+            {
+                cumulative[i] += cumulative[i - 1];
+            }
+
+            for (var i = 0; i < levels.Length; i++)
+            {
+                var q = levels[i];
+                if (q == 0.0)
+                {
+                    estimates[i] = Min;
+                }
+                else if (q == 1.0)
+                {
+                    estimates[i] = Max;
+                }
+                else
+                {
+                    var reached = FirstReaching(cumulative.AsSpan(0, n), q * Count);
+                    estimates[i] = reached < n ? values[reached] : Max;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(values);
+            ArrayPool<long>.Shared.Return(cumulative);
+        }
+    }
+
+    // The first index whose running weight reaches the target (the weights only grow); the length when none does.
+    private static int FirstReaching(ReadOnlySpan<long> cumulative, double target)
+    {
+        int low = 0, high = cumulative.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (cumulative[middle] >= target)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+
+    // The first index whose value the item is at or below (the values ascend); the length when it is above them all.
+    private static int FirstAtOrAbove(ReadOnlySpan<double> ascending, double item)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (item <= ascending[middle])
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 
     private int Capacity(int level)

@@ -16,6 +16,82 @@ public sealed class KllSketchTests
         Assert.Equal(0.0, sketch.NormalizedRankErrorBound);
     }
 
+    [Theory]
+    [InlineData(50, 1)]
+    [InlineData(5_000, 2)]
+    [InlineData(200_000, 3)]
+    public void Quantiles_ManyLevelsAfterCompactions_EachTheSmallestRetainedValueWhoseRankReachesTheLevel(int count, int seed)
+    {
+        var random = new Random(seed);
+        var sketch = new KllSketch(seed: seed);
+        for (var i = 0; i < count; i++)
+        {
+            // Rounded, so many values repeat, as latencies in whole milliseconds do.
+            sketch.Add(Math.Round(random.NextDouble() * random.NextDouble() * 100, 1));
+        }
+
+        double[] levels = [0.9, 0.0, 0.5, 1.0, .. Levels, 0.95];
+        var estimates = new double[levels.Length];
+        sketch.Quantiles(levels, estimates);
+        for (var i = 0; i < levels.Length; i++)
+        {
+            Assert.Equal(sketch.Quantile(levels[i]), estimates[i]);
+            if (levels[i] is > 0 and < 1)
+            {
+                // Checked through EstimatedRank, which walks the retained values without sorting them.
+                var target = levels[i] * sketch.Count;
+                Assert.True(sketch.EstimatedRank(estimates[i]) >= target);
+                Assert.True(sketch.EstimatedRank(Math.BitDecrement(estimates[i])) < target);
+            }
+        }
+
+        Assert.Equal(sketch.Min, estimates[1]);
+        Assert.Equal(sketch.Max, estimates[3]);
+    }
+
+    [Fact]
+    public void Quantiles_EmptySketchOrBadLevel_NaNOrRefused()
+    {
+        var sketch = new KllSketch();
+        var estimates = new double[2];
+        sketch.Quantiles([0.5, 0.9], estimates);
+        Assert.All(estimates, e => Assert.True(double.IsNaN(e)));
+        sketch.Add(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sketch.Quantiles([0.5, 1.5], estimates));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sketch.Quantiles([double.NaN], estimates));
+        Assert.Throws<ArgumentException>(() => sketch.Quantiles([0.1, 0.2, 0.3], estimates));
+    }
+
+    [Theory]
+    [InlineData(40, 4)]
+    [InlineData(100_000, 5)]
+    public void EstimatedRanks_AscendingValues_EachEqualsEstimatedRank(int count, int seed)
+    {
+        var random = new Random(seed);
+        var sketch = new KllSketch(seed: seed);
+        for (var i = 0; i < count; i++)
+        {
+            sketch.Add(Math.Round(random.NextDouble() * 10, 2));
+        }
+
+        // Below everything, repeated values, retained values themselves, the next double below them, above everything.
+        double[] values = [-1, 0, 0, Math.BitDecrement(2.5), 2.5, 2.5, 5, 7.777, 9.99, 10, 11];
+        var ranks = new long[values.Length];
+        sketch.EstimatedRanks(values, ranks);
+        Assert.Equal(values.Select(sketch.EstimatedRank), ranks);
+        Assert.Equal(0, ranks[0]);
+        Assert.Equal(sketch.Count, ranks[^1]);
+    }
+
+    [Fact]
+    public void EstimatedRanks_ValuesOutOfOrderOrNoRoom_Refused()
+    {
+        var sketch = new KllSketch();
+        sketch.Add(1);
+        Assert.Throws<ArgumentException>(() => sketch.EstimatedRanks([2.0, 1.0], new long[2]));
+        Assert.Throws<ArgumentException>(() => sketch.EstimatedRanks([1.0, 2.0], new long[1]));
+    }
+
     [Fact]
     public void Quantile_FewerValuesThanCapacity_IsExactLowerQuantile()
     {

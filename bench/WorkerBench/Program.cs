@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CompressionSafety.Cli.Demo;
 using CompressionSafety.Cli.Producing;
 using CompressionSafety.Engine.Output;
 using CompressionSafety.Engine.Windows;
@@ -240,10 +241,6 @@ namespace CompressionSafety.WorkerBench
     {
         private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(120);
 
-        // The demo's setting, for the same reason (KafkaDemo.MockFetchWaitMs): the mock broker holds an empty fetch
-        // for the whole wait even when records arrive meanwhile.
-        public const int MockFetchWaitMs = CompressionSafety.Cli.Demo.KafkaDemo.MockFetchWaitMs;
-
         public static async Task<RoundResult> BareConsumerAsync(IReadOnlyList<KeyedLine> lines, DateTimeOffset start, BenchSettings settings)
         {
             using var cluster = new MockKafkaCluster();
@@ -259,7 +256,8 @@ namespace CompressionSafety.WorkerBench
                     BootstrapServers = cluster.BootstrapServers,
                     GroupId = "bench-bare-" + Guid.NewGuid().ToString("N"),
                     AutoOffsetReset = AutoOffsetReset.Earliest,
-                    FetchWaitMaxMs = MockFetchWaitMs,
+                    // The mock broker holds an empty fetch for the whole wait (KafkaDemo.MockFetchWaitMs).
+                    FetchWaitMaxMs = KafkaDemo.MockFetchWaitMs,
                 }).SetLogHandler(static (_, _) => { }).Build();
                 consumer.Subscribe(topic);
                 while (!stop.IsCancellationRequested)
@@ -281,13 +279,8 @@ namespace CompressionSafety.WorkerBench
 
         public static async Task<WorkerRound> WorkerAsync(IReadOnlyList<KeyedLine> lines, DateTimeOffset start, BenchSettings settings)
         {
-            using var cluster = new MockKafkaCluster();
-            cluster.SetGroupInitialRebalanceDelay(TimeSpan.Zero);
-            const string input = "inference-logs", deadLetters = "inference-logs-dlq", incidents = "safety-incidents", reviews = "safety-review";
-            cluster.CreateTopic(input, settings.Partitions);
-            cluster.CreateTopic(deadLetters, 1);
-            cluster.CreateTopic(incidents, 1);
-            cluster.CreateTopic(reviews, 1);
+            // The demo's broker, topics and worker settings, with the benchmark's own group, sink and options.
+            using var cluster = KafkaDemo.StartCluster(settings.Partitions);
             const string stateTopic = "compression-safety-state";
             if (settings.State)
             {
@@ -296,19 +289,9 @@ namespace CompressionSafety.WorkerBench
 
             var sink = new TimingSink();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
-                ["Kafka:GroupId"] = "compression-safety-bench",
-                ["Kafka:InferenceLogTopic"] = input,
-                ["Kafka:DeadLetterTopic"] = deadLetters,
-                ["Kafka:IncidentTopic"] = incidents,
-                ["Kafka:ReviewTopic"] = reviews,
-                ["Kafka:SessionTimeout"] = "00:00:06",
-                ["Rules:Directory"] = settings.Rules,
-                ["Kafka:ClientProperties:fetch.wait.max.ms"] = MockFetchWaitMs.ToString(CultureInfo.InvariantCulture),
-                ["Kafka:StateTopic"] = settings.State ? stateTopic : null,
-            });
+            var workerSettings = KafkaDemo.WorkerSettings(cluster.BootstrapServers, "compression-safety-bench", settings.Rules);
+            workerSettings["Kafka:StateTopic"] = settings.State ? stateTopic : null;
+            builder.Configuration.AddInMemoryCollection(workerSettings);
             builder.Services.AddSingleton<IMetricsSink>(sink);
             builder.AddCompressionSafetyWorker();
             using var host = builder.Build();
@@ -316,14 +299,14 @@ namespace CompressionSafety.WorkerBench
             var health = host.Services.GetRequiredService<WorkerHealth>();
 
             using var stop = new CancellationTokenSource();
-            var reader = new IncidentReader(cluster.BootstrapServers, incidents, sink);
+            var reader = new IncidentReader(cluster.BootstrapServers, KafkaDemo.IncidentTopic, sink);
             var reading = Task.Factory.StartNew(() => reader.Run(stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-            var round = await DriveAsync("worker", cluster, input, lines, start, () => health.RecordsHandled, settings).ConfigureAwait(false);
+            var round = await DriveAsync("worker", cluster, KafkaDemo.InputTopic, lines, start, () => health.RecordsHandled, settings).ConfigureAwait(false);
             await host.StopAsync().ConfigureAwait(false);
 
             // Every incident the worker wrote is read before the figures are taken.
-            var incidentCount = HighWatermark(cluster.BootstrapServers, incidents);
+            var incidentCount = HighWatermark(cluster.BootstrapServers, KafkaDemo.IncidentTopic);
             var draining = Stopwatch.StartNew();
             while (reader.Read < incidentCount && draining.Elapsed < TimeSpan.FromSeconds(30))
             {
@@ -333,7 +316,7 @@ namespace CompressionSafety.WorkerBench
             await stop.CancelAsync().ConfigureAwait(false);
             await reading.ConfigureAwait(false);
             return new WorkerRound(
-                round, incidentCount, HighWatermark(cluster.BootstrapServers, deadLetters), HighWatermark(cluster.BootstrapServers, reviews), sink.Windows, sink.Points, reader.LatenciesMs);
+                round, incidentCount, HighWatermark(cluster.BootstrapServers, KafkaDemo.DeadLetterTopic), HighWatermark(cluster.BootstrapServers, KafkaDemo.ReviewTopic), sink.Windows, sink.Points, reader.LatenciesMs);
         }
 
         /// <summary>Produces every line as fast as <paramref name="handled"/> keeps up and measures until all are handled.</summary>
@@ -474,7 +457,7 @@ namespace CompressionSafety.WorkerBench
                 GroupId = "bench-incident-reader",
                 AutoOffsetReset = AutoOffsetReset.Earliest,
                 // The reader's own fetch wait is not the worker's latency.
-                FetchWaitMaxMs = Rounds.MockFetchWaitMs,
+                FetchWaitMaxMs = KafkaDemo.MockFetchWaitMs,
             }).SetLogHandler(static (_, _) => { }).Build();
             consumer.Subscribe(topic);
             while (!cancellationToken.IsCancellationRequested)

@@ -23,10 +23,10 @@ namespace CompressionSafety.Cli.Demo;
 /// </summary>
 internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
 {
-    private const string InputTopic = "inference-logs";
-    private const string DeadLetterTopic = "inference-logs-dlq";
-    private const string IncidentTopic = "safety-incidents";
-    private const string ReviewTopic = "safety-review";
+    internal const string InputTopic = "inference-logs";
+    internal const string DeadLetterTopic = "inference-logs-dlq";
+    internal const string IncidentTopic = "safety-incidents";
+    internal const string ReviewTopic = "safety-review";
 
     /// <summary>
     /// fetch.wait.max.ms for every consumer of the mock broker. It answers a fetch that finds nothing only after the
@@ -36,33 +36,45 @@ internal sealed class KafkaDemo(TextWriter console, TimeProvider time)
     /// </summary>
     internal const int MockFetchWaitMs = 10;
 
-    public async Task<KafkaDemoResult> RunAsync(GeneratorOptions generator, double speed, string outputDirectory, string? rulesDirectory, CancellationToken cancellationToken)
+    /// <summary>A mock cluster with the demo's four topics, the input topic with <paramref name="inputPartitions"/>.</summary>
+    internal static MockKafkaCluster StartCluster(int inputPartitions = 1)
     {
-        var started = time.GetTimestamp();
-        using var cluster = new MockKafkaCluster();
+        var cluster = new MockKafkaCluster();
         cluster.SetGroupInitialRebalanceDelay(TimeSpan.Zero);
-        cluster.CreateTopic(InputTopic, 1);
+        cluster.CreateTopic(InputTopic, inputPartitions);
         cluster.CreateTopic(DeadLetterTopic, 1);
         cluster.CreateTopic(IncidentTopic, 1);
         cluster.CreateTopic(ReviewTopic, 1);
+        return cluster;
+    }
+
+    /// <summary>The worker's settings against the demo's topics on <paramref name="bootstrapServers"/> (the mock broker).</summary>
+    internal static Dictionary<string, string?> WorkerSettings(string bootstrapServers, string groupId, string? rulesDirectory) => new()
+    {
+        ["Kafka:BootstrapServers"] = bootstrapServers,
+        ["Kafka:GroupId"] = groupId,
+        ["Kafka:InferenceLogTopic"] = InputTopic,
+        ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
+        ["Kafka:IncidentTopic"] = IncidentTopic,
+        ["Kafka:ReviewTopic"] = ReviewTopic,
+        ["Kafka:SessionTimeout"] = "00:00:06",
+        ["Rules:Directory"] = rulesDirectory,
+        ["Kafka:ClientProperties:fetch.wait.max.ms"] = MockFetchWaitMs.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task<KafkaDemoResult> RunAsync(GeneratorOptions generator, double speed, string outputDirectory, string? rulesDirectory, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var cluster = StartCluster();
         console.WriteLine($"    in-process Kafka broker (librdkafka mock cluster, for demonstration only) at {cluster.BootstrapServers}");
 
         await using var output = new OutputFolder(outputDirectory);
         var sink = new DemoWindowSink(output, console, generator.BaselineVariant, time);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
-            ["Kafka:GroupId"] = "compression-safety-demo",
-            ["Kafka:InferenceLogTopic"] = InputTopic,
-            ["Kafka:DeadLetterTopic"] = DeadLetterTopic,
-            ["Kafka:IncidentTopic"] = IncidentTopic,
-            ["Kafka:ReviewTopic"] = ReviewTopic,
-            ["Kafka:SessionTimeout"] = "00:00:06",
-            ["Kafka:CommitInterval"] = "00:00:01",
-            ["Rules:Directory"] = rulesDirectory,
-            ["Kafka:ClientProperties:fetch.wait.max.ms"] = MockFetchWaitMs.ToString(CultureInfo.InvariantCulture),
-        });
+        var settings = WorkerSettings(cluster.BootstrapServers, "compression-safety-demo", rulesDirectory);
+        // Windows and incidents show up on the topics within a second.
+        settings["Kafka:CommitInterval"] = "00:00:01";
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IMetricsSink>(sink);
         builder.AddCompressionSafetyWorker();
         using var host = builder.Build();

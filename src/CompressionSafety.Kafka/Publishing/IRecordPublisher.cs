@@ -33,4 +33,10 @@ public interface IRecordPublisher : IAsyncDisposable
 
     /// <summary>Current counters.</summary>
     PublisherStatistics Statistics { get; }
+
+    /// <summary>
+    /// Records accepted and not yet delivered or failed (<see cref="PublisherStatistics.InFlight"/>), without building
+    /// the counters: the consume loop asks before every record.
+    /// </summary>
+    long InFlight => Statistics.InFlight;
 }

@@ -62,6 +62,8 @@ internal sealed class KafkaRecordPublisher : IRecordPublisher
 
     internal KafkaPublisherSettings Settings => _settings;
 
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
     public PublisherStatistics Statistics => new(
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _delivered),

@@ -274,7 +274,7 @@ internal sealed class IngestionLoop(
         return true;
     }
 
-    private bool OutputsBacklogged => publisher.Statistics.InFlight * 2 >= options.MaxInFlight;
+    private bool OutputsBacklogged => publisher.InFlight * 2 >= options.MaxInFlight;
 
     private void Handle(ConsumeResult<byte[]?, byte[]?> result, ParseResult parsed)
     {
@@ -479,7 +479,7 @@ internal sealed class IngestionLoop(
     {
         // Back-pressure without blocking: with half the in-flight bound unacknowledged, stop fetching but keep polling
         // (heartbeats, rebalances, liveness); fetch again once a quarter is left. Pause keeps each partition's position.
-        var inFlight = publisher.Statistics.InFlight;
+        var inFlight = publisher.InFlight;
         if (!_paused && OutputsBacklogged)
         {
             _paused = true;

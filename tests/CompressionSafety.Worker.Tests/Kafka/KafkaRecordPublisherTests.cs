@@ -25,8 +25,10 @@ public sealed class KafkaRecordPublisherTests
         }
 
         Assert.True(publisher.Statistics.InFlight > 0);
+        Assert.Equal(publisher.Statistics.InFlight, publisher.InFlight);
         cluster.SetBrokerUp();
         await publisher.FlushAsync(default).WaitAsync(KafkaTestClients.Patience);
+        Assert.Equal(0, publisher.InFlight);
 
         var received = KafkaTestClients.Consume(cluster, topic, KafkaTestClients.UniqueName("g"), 100);
         Assert.Equal(Enumerable.Range(0, 100), received.Select(r => BitConverter.ToInt32(r.Message.Value)).Distinct().Order());

@@ -87,7 +87,8 @@ internal sealed class LocalWebhook : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone (it stops too): on Unix, Stop then Close removes the listener twice, and the second removal binds
+        // the port again to look it up, failing with "Address already in use" when another test took the freed port.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
